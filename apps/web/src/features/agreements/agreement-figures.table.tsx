@@ -1,0 +1,38 @@
+import type { MetricKey, OverviewRowDto } from '@yilian/contracts';
+import { Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatValue } from './dashboard.tab';
+
+const COLUMNS = ['dispatch.batches', 'dispatch.person_times', 'training.trainees', 'techniques.introduced', 'education.sessions', 'consult.total', 'referral.total'] as const;
+
+/** One row per agreement with its key figures and targets behind; totals of the count figures below. */
+export function AgreementFiguresTable({ rows, totals, label }: { rows: OverviewRowDto[]; totals: Partial<Record<MetricKey, number | null>>; label: string }) {
+  const { t, i18n } = useTranslation('agreements');
+  return (
+    <Table<OverviewRowDto>
+      rowKey="agreementId"
+      size="small"
+      aria-label={label}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: true }}
+      columns={[
+        { title: t('overview.agreement'), render: (_, r) => <Link to={`/agreements/${r.agreementId}`}>{i18n.language === 'en' ? r.titleEn : r.titleZh}</Link> },
+        ...COLUMNS.map((k) => ({ title: t(`metric.${k}`), render: (_: unknown, r: OverviewRowDto) => formatValue(k, r.figures[k]) })),
+        { title: t('overview.behind'), render: (_, r) => <Tag color={r.targetsBehind > 0 ? 'red' : 'green'}>{`${r.targetsBehind} / ${r.targetsTotal}`}</Tag> },
+      ]}
+      summary={() => (
+        <Table.Summary.Row>
+          <Table.Summary.Cell index={0}>{t('overview.totals')}</Table.Summary.Cell>
+          {COLUMNS.map((k, i) => (
+            <Table.Summary.Cell key={k} index={i + 1}>
+              {formatValue(k, totals[k])}
+            </Table.Summary.Cell>
+          ))}
+          <Table.Summary.Cell index={COLUMNS.length + 1} />
+        </Table.Summary.Row>
+      )}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Picks an option of an Ant Design Select: opens it, types `search` when given (searchable selects), then
+ * clicks the visible option containing `option`.
+ */
+export async function pickOption(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
+  // Options may still be loading or animating when the first click lands; retry until the Select takes the choice.
+  await expect(async () => {
+    await select.click();
+    if (search) await select.fill(search);
+    await (await optionsOf(page, select)).filter({ hasText: option }).first().click({ timeout: 3_000 });
+    // A single Select closes its dropdown once an option is taken.
+    await expect(select).not.toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/**
+ * The options in the dropdown of an OPEN Select. Its combobox names its listbox in aria-controls
+ * (`<id>_list`), so the dropdown of another Select that is still closing is never picked.
+ */
+export async function optionsOf(page: Page, select: Locator): Promise<Locator> {
+  const combobox = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox');
+  await expect(combobox).toHaveAttribute('aria-controls', /_list$/);
+  const listId = (await combobox.getAttribute('aria-controls')) ?? '';
+  return page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
+}

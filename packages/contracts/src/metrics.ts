@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { MetricKeySchema, type MetricKey } from './agreements.js';
+import { text } from './common.js';
+
+const isoDate = z.iso.date();
+
+export const PeriodQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+export type PeriodQuery = z.output<typeof PeriodQuery>;
+
+export const DrilldownQuery = z.strictObject({
+  metric: MetricKeySchema,
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type DrilldownQuery = z.output<typeof DrilldownQuery>;
+
+export const CreateAdjustmentInput = z.strictObject({
+  metric: MetricKeySchema,
+  onDate: isoDate,
+  delta: z.number().min(-100_000).max(100_000).refine((n) => n !== 0, 'must not be zero'),
+  reason: text(500),
+});
+export type CreateAdjustmentInput = z.output<typeof CreateAdjustmentInput>;
+
+export const ReportQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), lang: z.enum(['zh-CN', 'en']).optional() });
+
+export type TargetStatus = 'met' | 'on_track' | 'behind' | 'not_started' | 'no_data';
+
+export interface TargetProgressDto {
+  targetId: string;
+  metric: MetricKey;
+  comparison: 'gte' | 'lte';
+  value: number;
+  periodLabel: { zh: string; en: string };
+  periodFrom: string;
+  periodTo: string;
+  actual: number | null;
+  /** Pro-rata expectation today for count targets; the target itself for shares and durations. */
+  expected: number;
+  elapsedShare: number;
+  status: TargetStatus;
+}
+
+export interface DashboardDto {
+  agreementId: string;
+  from: string;
+  to: string;
+  asOf: string;
+  figures: Partial<Record<MetricKey, number | null>>;
+  /** Adjustments included in the figures, per metric. */
+  adjustments: Partial<Record<MetricKey, number>>;
+  monthly: { month: string; values: Partial<Record<MetricKey, number>> }[];
+  targets: TargetProgressDto[];
+}
+
+export interface OverviewRowDto {
+  agreementId: string;
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  status: string;
+  figures: Partial<Record<MetricKey, number | null>>;
+  targetsBehind: number;
+  targetsTotal: number;
+}
+export interface OverviewDto {
+  from: string;
+  to: string;
+  rows: OverviewRowDto[];
+  totals: Partial<Record<MetricKey, number | null>>;
+}
+
+/** A region is an administrative division code prefix: 2 digits (province), 4 (prefecture) or 6 (county). */
+export const RegionParams = z.strictObject({ code: z.string().regex(/^([0-9]{2}|[0-9]{4}|[0-9]{6})$/) });
+export type RegionParams = z.output<typeof RegionParams>;
+
+export type ScopeKind = 'institution' | 'region' | 'network';
+/**
+ * KPIs beyond one agreement: an institution, a region or a supervising authority's network. Partnership
+ * figures (dispatch, training, education) are summed over the agreements involved; consult and referral
+ * figures come from the institution rollups, as sent (requester / referring side) and received.
+ */
+export interface ScopeFiguresDto {
+  kind: ScopeKind;
+  /** Institution id, or the division code prefix of a region. */
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  from: string;
+  to: string;
+  /** Institutions whose consults and referrals are counted. */
+  institutionCount: number;
+  agreements: OverviewRowDto[];
+  totals: Partial<Record<MetricKey, number | null>>;
+  sent: Partial<Record<MetricKey, number | null>>;
+  received: Partial<Record<MetricKey, number | null>>;
+}
+
+export interface DrilldownRowDto {
+  id: string;
+  date: string;
+  label: string;
+  detail: string;
+  quantity: number;
+  href: string | null;
+}
+export interface DrilldownDto {
+  metric: MetricKey;
+  items: DrilldownRowDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Rows hidden because the actor's institution may not see the patients behind them. */
+  hidden: number;
+}
+
+export interface AdjustmentDto {
+  id: string;
+  metric: MetricKey;
+  onDate: string;
+  delta: number;
+  reason: string;
+  authorUserId: string;
+  createdAt: string;
+}
