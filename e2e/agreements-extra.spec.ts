@@ -69,6 +69,19 @@ test('a provincial program manager sees the figures of a region', async ({ page,
   await page.getByLabel('行政区划代码前缀').fill('13');
   await page.getByRole('button', { name: '查看地区' }).click();
   await expect(page.getByRole('heading', { name: '河北省' })).toBeVisible();
-  await expect(page.getByRole('table', { name: '所涉协议' }).getByRole('row').filter({ hasText: '沧州市中心医院' })).toBeVisible();
+  const cangzhou = page.getByRole('table', { name: '所涉协议' }).getByRole('row').filter({ hasText: '沧州市中心医院' }).first();
+  await expect(cangzhou).toBeVisible();
   await expect(page.getByTestId('scope-totals-dispatch.person_times').locator('.ant-statistic-content')).not.toHaveText('0');
+  // Every figure leads to the records behind it: the agreement's dashboard opens on that figure's drill-down.
+  const personTimes = cangzhou.getByRole('link', { name: /派驻专家人次$/ });
+  const shown = Number(await personTimes.innerText());
+  expect(shown).toBeGreaterThan(0);
+  await personTimes.click();
+  await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}\?.*drill=dispatch.person_times/);
+  const drill = page.getByRole('dialog', { name: '明细：派驻专家人次' });
+  await expect(drill).toBeVisible();
+  await expect(drill.locator('tbody tr.ant-table-row').first()).toContainText('批');
+  // The batches listed add up to the figure that was clicked (same agreement, same period).
+  const quantities = await drill.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+  expect(quantities.reduce((sum, q) => sum + Number(q), 0)).toBe(shown);
 });

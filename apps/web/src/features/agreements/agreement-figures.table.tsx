@@ -6,8 +6,12 @@ import { formatValue } from './dashboard.tab';
 
 const COLUMNS = ['dispatch.batches', 'dispatch.person_times', 'training.trainees', 'techniques.introduced', 'education.sessions', 'consult.total', 'referral.total'] as const;
 
-/** One row per agreement with its key figures and targets behind; totals of the count figures below. */
-export function AgreementFiguresTable({ rows, totals, label }: { rows: OverviewRowDto[]; totals: Partial<Record<MetricKey, number | null>>; label: string }) {
+/** The agreement's dashboard with the records behind one figure open, for the same period. */
+const drillTo = (agreementId: string, metric: MetricKey, period: { from: string; to: string }) =>
+  `/agreements/${agreementId}?${new URLSearchParams({ tab: 'dashboard', drill: metric, from: period.from, to: period.to })}`;
+
+/** One row per agreement with its key figures (each a link to the records behind it) and targets behind; totals of the count figures below. */
+export function AgreementFiguresTable({ rows, totals, label, period }: { rows: OverviewRowDto[]; totals: Partial<Record<MetricKey, number | null>>; label: string; period: { from: string; to: string } }) {
   const { t, i18n } = useTranslation('agreements');
   return (
     <Table<OverviewRowDto>
@@ -19,7 +23,14 @@ export function AgreementFiguresTable({ rows, totals, label }: { rows: OverviewR
       scroll={{ x: true }}
       columns={[
         { title: t('overview.agreement'), render: (_, r) => <Link to={`/agreements/${r.agreementId}`}>{i18n.language === 'en' ? r.titleEn : r.titleZh}</Link> },
-        ...COLUMNS.map((k) => ({ title: t(`metric.${k}`), render: (_: unknown, r: OverviewRowDto) => formatValue(k, r.figures[k]) })),
+        ...COLUMNS.map((k) => ({
+          title: t(`metric.${k}`),
+          render: (_: unknown, r: OverviewRowDto) => (
+            <Link to={drillTo(r.agreementId, k, period)} aria-label={`${r.code} ${t(`metric.${k}`)}`}>
+              {formatValue(k, r.figures[k])}
+            </Link>
+          ),
+        })),
         { title: t('overview.behind'), render: (_, r) => <Tag color={r.targetsBehind > 0 ? 'red' : 'green'}>{`${r.targetsBehind} / ${r.targetsTotal}`}</Tag> },
       ]}
       summary={() => (

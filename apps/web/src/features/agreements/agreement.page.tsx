@@ -1,6 +1,6 @@
 import { Card, Descriptions, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useLocalName } from '../../ui/labels';
 import { PageHeader } from '../../ui/page-header';
 import { PageState } from '../../ui/page-state';
@@ -18,12 +18,16 @@ export function AgreementPage() {
   const name = useLocalName();
   const query = useAgreement(id);
   const en = i18n.language === 'en';
+  // `?tab=dashboard&drill=<metric>&from=&to=` opens a figure's records directly (links from the KPI views).
+  const [search, setSearch] = useSearchParams();
   return (
     <PageState query={query}>
       {(a) => (
         <>
           <PageHeader title={en ? a.titleEn : a.titleZh} subtitle={`${a.code} · ${t(`kind.${a.kind}`)} · ${t(`status.${a.status}`)}`} crumbs={[{ label: t('nav'), to: '/agreements' }, { label: a.code }]} extra={<AgreementActions agreement={a} />} />
           <Tabs
+            activeKey={search.get('tab') ?? 'summary'}
+            onChange={(tab) => setSearch({ tab }, { replace: true })}
             items={[
               {
                 key: 'summary',

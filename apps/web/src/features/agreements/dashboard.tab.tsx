@@ -1,7 +1,8 @@
-import { METRICS, type MetricKey, type TargetProgressDto } from '@yilian/contracts';
+import { METRIC_KEYS, METRICS, type MetricKey, type TargetProgressDto } from '@yilian/contracts';
 import { Card, Col, Input, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { PageState } from '../../ui/page-state';
 import { useDashboard, useDrilldown } from './agreements.resource';
 import { EChart } from './echart';
@@ -40,8 +41,12 @@ const STATUS_COLOR = { met: 'green', on_track: 'blue', behind: 'red', not_starte
 
 export function DashboardTab({ agreementId }: { agreementId: string }) {
   const { t, i18n } = useTranslation('agreements');
-  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
-  const [drill, setDrill] = useState<MetricKey | null>(null);
+  const [search] = useSearchParams();
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>(() => ({ from: search.get('from') ?? undefined, to: search.get('to') ?? undefined }));
+  const [drill, setDrill] = useState<MetricKey | null>(() => {
+    const asked = search.get('drill');
+    return (METRIC_KEYS as readonly string[]).includes(asked ?? '') ? (asked as MetricKey) : null;
+  });
   const query = useDashboard(agreementId, period);
   const drillQuery = useDrilldown(agreementId, drill, { from: query.data?.from, to: query.data?.to });
   const option = useMemo(() => {

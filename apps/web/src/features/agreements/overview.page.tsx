@@ -13,7 +13,7 @@ export function OverviewPage() {
       <PageHeader title={t('overviewTitle')} subtitle={query.data ? `${query.data.from} — ${query.data.to}` : undefined} />
       <Card>
         <PageState query={query} isEmpty={(d) => d.rows.length === 0}>
-          {(d) => <AgreementFiguresTable rows={d.rows} totals={d.totals} label={t('overviewTitle')} />}
+          {(d) => <AgreementFiguresTable rows={d.rows} totals={d.totals} label={t('overviewTitle')} period={d} />}
         </PageState>
       </Card>
     </>

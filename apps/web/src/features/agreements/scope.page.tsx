@@ -77,7 +77,7 @@ export function ScopePage() {
               {data.agreements.length === 0 ? (
                 <p className="yl-muted">{t('scope.noAgreements')}</p>
               ) : (
-                <AgreementFiguresTable rows={data.agreements} totals={data.totals} label={t('scope.agreements')} />
+                <AgreementFiguresTable rows={data.agreements} totals={data.totals} label={t('scope.agreements')} period={data} />
               )}
             </Card>
             <p className="yl-muted">{t('scope.drillHint')}</p>
