@@ -26,6 +26,10 @@ export function createEducationService(deps: { db: Db; clock: Clock; audit: Audi
       if (input.audienceInstitutionIds.some((id) => !ctx.parties.some((p) => p.institutionId === id))) {
         throw invalid('audience_not_party', '听众机构须为本协议的合作方', 'Audience institutions must be parties to the agreement');
       }
+      const presenterIds = input.presenters.flatMap((p) => (p.practitionerId ? [p.practitionerId] : []));
+      if (!(await repo.practitionersAt(db, presenterIds, ctx.parties.map((p) => p.institutionId)))) {
+        throw invalid('presenter_not_party', '主讲人须为本协议合作方的医务人员', 'Presenters must be practitioners of a party to the agreement');
+      }
       if (input.citedConsultId) {
         if (input.kind !== 'case_conference') throw invalid('citation_kind', '只有病例讨论可以引用会诊', 'Only a case conference may cite a consult');
         if (!(await consultCitable(db, input.citedConsultId, input.agreementId))) {
@@ -53,6 +57,10 @@ export function createEducationService(deps: { db: Db; clock: Clock; audit: Audi
       await agreementContext(db, actor, row.agreement_id, true);
       if (input.attendees.some((a) => !ctx.parties.some((p) => p.institutionId === a.institutionId))) {
         throw invalid('attendee_not_party', '参加人员的机构须为本协议的合作方', 'Attendees must belong to a party of the agreement');
+      }
+      const accounts = input.attendees.flatMap((a) => (a.userId ? [{ userId: a.userId, institutionId: a.institutionId }] : []));
+      if (!(await repo.membersAt(db, accounts))) {
+        throw invalid('attendee_not_member', '参加人员的账号不属于所填机构', 'An attendee’s account does not belong to the institution given');
       }
       return db.transaction(async (tx) => {
         await repo.insertAttendance(tx, id, input.attendees);

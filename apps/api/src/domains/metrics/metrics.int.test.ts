@@ -136,7 +136,7 @@ describe('dispatch, training and education KPIs', () => {
     const tech = await t.as(s.coord).post('/api/dispatch/techniques', { agreementId: s.agreementId, hostInstitutionId: s.local.id, nameZh: '经皮冠脉介入', nameEn: 'PCI', introducedOn: '2025-03-04' });
     expect(tech.status).toBe(201);
     expect((await t.as(s.coord).post(`/api/dispatch/techniques/${tech.body.id}/independent`, { version: 1, firstIndependentOn: '2025-05-20' })).status).toBe(200);
-    const session = await t.as(s.coord).post('/api/education/sessions', {
+    const lecture = {
       agreementId: s.agreementId,
       kind: 'lecture',
       topicZh: '脑卒中规范化诊治',
@@ -145,15 +145,28 @@ describe('dispatch, training and education KPIs', () => {
       hostInstitutionId: s.top.id,
       presenters: [{ practitionerId: s.e1.practitionerId, name: '程医生' }],
       audienceInstitutionIds: [s.local.id],
-    });
+    };
+    // A presenter must be a practitioner of a party; an attendee's account must belong to the institution given.
+    const outsider = await t.factory.institution({ tier: 'county' });
+    const stranger = await t.factory.practitioner(outsider.id, null, ['expert']);
+    const foreignPresenter = await t.as(s.coord).post('/api/education/sessions', { ...lecture, presenters: [{ practitionerId: stranger.practitionerId, name: '外院医生' }] });
+    expect(foreignPresenter.status).toBe(400);
+    expect(foreignPresenter.body.error.code).toBe('education.presenter_not_party');
+    const session = await t.as(s.coord).post('/api/education/sessions', lecture);
     expect(session.status).toBe(201);
-    await t.as(s.coord).post(`/api/education/sessions/${session.body.id}/attendance`, {
+    const wrongAccount = await t.as(s.coord).post(`/api/education/sessions/${session.body.id}/attendance`, {
+      attendees: [{ personName: '甲', institutionId: s.top.id, userId: s.localCoord.id }],
+    });
+    expect(wrongAccount.status).toBe(400);
+    expect(wrongAccount.body.error.code).toBe('education.attendee_not_member');
+    const attended = await t.as(s.coord).post(`/api/education/sessions/${session.body.id}/attendance`, {
       attendees: [
-        { personName: '甲', institutionId: s.local.id },
+        { personName: '甲', institutionId: s.local.id, userId: s.localCoord.id },
         { personName: '乙', institutionId: s.local.id, minutes: 80 },
         { personName: '丙', institutionId: s.top.id },
       ],
     });
+    expect(attended.status).toBe(201);
     const d = await dashboard(s);
     expect(d.figures['training.trainees']).toBe(1);
     expect(d.figures['training.completed']).toBe(1);
