@@ -7,21 +7,13 @@ import type { ConsultQuery } from '@yilian/contracts';
 import { openDb } from '../../apps/api/src/db/open.js';
 import { listConsults } from '../../apps/api/src/domains/consults/consults.repo.js';
 import { BUSIEST } from '../lib/consult-data.js';
+import { VARIANTS } from '../scenarios/queue.js';
 
 const url = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/yl_bench_growth';
 const db = await openDb({ databaseUrl: url, poolSize: 2 });
-const variants: Partial<ConsultQuery>[] = [
-  {},
-  { status: ['submitted', 'assigned'] },
-  { status: ['submitted'], urgency: ['emergency', 'urgent'] },
-  { overdue: 'true' },
-  { sort: 'created' },
-  { page: 5 },
-  { urgency: ['emergency'], sort: 'created', page: 2 },
-];
 const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::int as n from consults');
 console.log(`${n} consults`);
-for (const v of variants) {
+for (const v of VARIANTS) {
   const q = { view: 'incoming', sort: 'due', page: 1, pageSize: 20, ...v } as ConsultQuery;
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {

@@ -21,7 +21,8 @@ export interface QueueFigures {
   plan: string[];
 }
 
-const VARIANTS: Partial<ConsultQuery>[] = [
+/** The coordinator's queue as used: unfiltered, by status, by urgency, overdue, by creation, deeper pages. */
+export const VARIANTS: Partial<ConsultQuery>[] = [
   {},
   { status: ['submitted', 'assigned'] },
   { status: ['submitted'], urgency: ['emergency', 'urgent'] },

@@ -28,6 +28,8 @@ export interface ApiErrorBody {
 
 export const ROLES = ['clinician', 'expert', 'coordinator', 'leader', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles that may open patient records (patients, consults, referrals' clinical files). */
+export const CLINICAL_ROLES = ['clinician', 'expert', 'coordinator'] as const satisfies readonly Role[];
 export const RoleSchema = z.enum(ROLES);
 
 export const TIERS = ['national', 'provincial', 'prefecture', 'county', 'township', 'village'] as const;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsultDetailDto, ConsultQuery, ConsultSummaryDto, CreateConsultInput, Page, UpdateConsultDraftInput } from '@yilian/contracts';
+import { CLINICAL_ROLES, type ConsultDetailDto, type ConsultQuery, type ConsultSummaryDto, type CreateConsultInput, type Page, type UpdateConsultDraftInput } from '@yilian/contracts';
 import type { Tx } from '../../db/db.js';
 import { type Actor, requireRole } from '../../http/actor.js';
 import { errors } from '../../http/errors.js';
@@ -10,8 +10,6 @@ import { authorise, buildDetail, type ConsultDeps, consultError, consultNotFound
 import * as repo from './consults.repo.js';
 import { dueFor, scheduleDueCheck } from './consults.sla.js';
 import { transition } from './consults.transition.js';
-
-const CLINICAL = ['clinician', 'expert', 'coordinator'] as const;
 
 async function idempotent(tx: Tx, scope: string, userId: string, key: string, resourceId: string): Promise<string | null> {
   const inserted = await tx.query('insert into idempotency_keys (scope, user_id, key, resource_id) values ($1,$2,$3,$4) on conflict do nothing returning key', [scope, userId, key, resourceId]);
@@ -189,7 +187,7 @@ export function createConsultCore(deps: ConsultDeps) {
     },
 
     async get(actor: Actor, id: string): Promise<ConsultDetailDto> {
-      requireRole(actor, ...CLINICAL);
+      requireRole(actor, ...CLINICAL_ROLES);
       return db.transaction(async (tx) => {
         if (!(await repo.isVisible(tx, id, actor.institutionId))) throw consultNotFound();
         return readAudited(deps, tx, actor, id);
@@ -197,7 +195,7 @@ export function createConsultCore(deps: ConsultDeps) {
     },
 
     async list(actor: Actor, q: ConsultQuery): Promise<Page<ConsultSummaryDto>> {
-      requireRole(actor, ...CLINICAL);
+      requireRole(actor, ...CLINICAL_ROLES);
       return db.transaction(async (tx) => {
         const departmentIds = q.view === 'pool' ? await repo.departmentsOfUser(tx, actor.userId, actor.institutionId) : [];
         const { rows, total } = await repo.listConsults(tx, q, { institutionId: actor.institutionId, userId: actor.userId, departmentIds, now: clock.now() });

@@ -1,4 +1,4 @@
-import { type AttachmentDto, MAX_ATTACHMENT_BYTES } from '@yilian/contracts';
+import { CLINICAL_ROLES, type AttachmentDto, MAX_ATTACHMENT_BYTES } from '@yilian/contracts';
 import type { Db, Queryable, Tx } from '../../db/db.js';
 import { type Actor, requireRole } from '../../http/actor.js';
 import type { Clock } from '../../http/clock.js';
@@ -6,8 +6,6 @@ import { AppError, errors } from '../../http/errors.js';
 import type { AuditLog } from '../audit/index.js';
 import * as repo from './documents.repo.js';
 import { cleanFileName, createFileStore, sniffMime } from './documents.store.js';
-
-const CLINICAL_ROLES = ['clinician', 'expert', 'coordinator'] as const;
 
 export const attachmentNotFound = () => errors.notFound({ code: 'attachment.not_found', zh: '附件', en: 'Attachment' });
 const emptyFile = () => new AppError(400, 'attachment.empty', { zh: '文件为空', en: 'The file is empty' });

@@ -1,5 +1,6 @@
 import {
   type AdjustmentDto,
+  CLINICAL_ROLES,
   type CreateAdjustmentInput,
   type DashboardDto,
   type DrilldownDto,
@@ -150,7 +151,7 @@ export function createMetricsService(deps: { db: Db; clock: Clock; audit: AuditL
       await agreementContext(db, actor, agreementId, false);
       const { from, to } = await period(agreementId, query);
       return db.transaction(async (tx) => {
-        const r = await drilldown(tx, query.metric, { agreementId, from, to, limit: query.pageSize, offset: (query.page - 1) * query.pageSize, institutionId: actor.institutionId, patientNames: hasRole(actor, 'clinician', 'expert', 'coordinator') });
+        const r = await drilldown(tx, query.metric, { agreementId, from, to, limit: query.pageSize, offset: (query.page - 1) * query.pageSize, institutionId: actor.institutionId, patientNames: hasRole(actor, ...CLINICAL_ROLES) });
         if (r.patientIds.length > 0) {
           await audit.record(tx, actor, { action: 'metrics.drilldown_read', entityType: 'agreement', entityId: agreementId, details: { metric: query.metric, from, to, patientIds: r.patientIds } });
         }

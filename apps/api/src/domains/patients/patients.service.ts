@@ -1,13 +1,14 @@
-import type {
-  ConsentDto,
-  Page,
-  PatientAccessReason,
-  PatientDetailDto,
-  PatientDto,
-  PatientQuery,
-  RecordConsentInput,
-  RegisterPatientInput,
-  RegisterPatientResultDto,
+import {
+  CLINICAL_ROLES,
+  type ConsentDto,
+  type Page,
+  type PatientAccessReason,
+  type PatientDetailDto,
+  type PatientDto,
+  type PatientQuery,
+  type RecordConsentInput,
+  type RegisterPatientInput,
+  type RegisterPatientResultDto,
 } from '@yilian/contracts';
 import type { Db, Queryable, Tx } from '../../db/db.js';
 import { type Actor, requireRole } from '../../http/actor.js';
@@ -54,8 +55,6 @@ export async function recordConsent(tx: Tx, actor: Actor, patientId: string, inp
   if (input.documentId) await linkAttachments(tx, actor, [input.documentId], 'consent', consent.id, patientId);
   return consent;
 }
-
-const PATIENT_ROLES = ['clinician', 'expert', 'coordinator'] as const;
 
 export function createPatientService(deps: { db: Db; clock: Clock; audit: AuditLog; secretKey: string; documents: DocumentService }) {
   const { db, clock, audit } = deps;
@@ -104,7 +103,7 @@ export function createPatientService(deps: { db: Db; clock: Clock; audit: AuditL
     residentIdHash: (normalisedId: string) => residentIdHash(keys, normalisedId),
 
     async register(actor: Actor, input: RegisterPatientInput): Promise<RegisterPatientResultDto> {
-      requireRole(actor, ...PATIENT_ROLES);
+      requireRole(actor, ...CLINICAL_ROLES);
       return db.transaction(async (tx) => {
         const result = await registerOrMatchPatient(tx, actor, input);
         await audit.record(tx, actor, {
@@ -118,7 +117,7 @@ export function createPatientService(deps: { db: Db; clock: Clock; audit: AuditL
     },
 
     async search(actor: Actor, q: PatientQuery): Promise<Page<PatientDto>> {
-      requireRole(actor, ...PATIENT_ROLES);
+      requireRole(actor, ...CLINICAL_ROLES);
       return db.transaction(async (tx) => {
         const { rows, total } = await repo.searchVisible(
           tx,
@@ -137,7 +136,7 @@ export function createPatientService(deps: { db: Db; clock: Clock; audit: AuditL
     },
 
     async get(actor: Actor, id: string): Promise<PatientDetailDto> {
-      requireRole(actor, ...PATIENT_ROLES);
+      requireRole(actor, ...CLINICAL_ROLES);
       return db.transaction(async (tx) => {
         await assertCanSeePatient(tx, actor.institutionId, id);
         const row = await repo.findPatient(tx, id);

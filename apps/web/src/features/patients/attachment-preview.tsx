@@ -1,5 +1,5 @@
 import { FileOutlined } from '@ant-design/icons';
-import type { AttachmentDto } from '@yilian/contracts';
+import { CLINICAL_ROLES, type AttachmentDto } from '@yilian/contracts';
 import { Card, Image, List, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, useCurrentSession } from '../../app/session';
@@ -83,4 +83,3 @@ export function AttachmentsByIdCard({ ids }: { ids: string[] }) {
   );
 }
 
-const CLINICAL_ROLES = ['clinician', 'expert', 'coordinator'] as const;
