@@ -64,10 +64,6 @@ export async function batchDtos(q: Queryable, rows: BatchRow[]): Promise<Dispatc
   }));
 }
 
-export async function practitionerInstitutions(q: Queryable, ids: string[]): Promise<{ id: string; institution_id: string }[]> {
-  return q.query('select id, institution_id from practitioners where id = any($1::uuid[])', [ids]);
-}
-
 /** Locks the agreement row so batch numbers are handed out one at a time. */
 export async function nextBatchNo(tx: Queryable, agreementId: string): Promise<number> {
   await tx.query('select id from agreements where id = $1 for update', [agreementId]);

@@ -15,6 +15,7 @@ import type { Clock } from '../../http/clock.js';
 import { AppError, errors } from '../../http/errors.js';
 import { agreementContext, isOperatingParty, type RecordingContext } from '../agreements/index.js';
 import type { AuditLog } from '../audit/index.js';
+import { practitionerInstitutions } from '../institutions/index.js';
 import { refreshOwnRollups } from '../metrics/index.js';
 import * as repo from './dispatch.repo.js';
 
@@ -51,7 +52,7 @@ export function createDispatchService(deps: { db: Db; clock: Clock; audit: Audit
       await hostDepartment(input.hostInstitutionId, input.hostDepartmentId);
       const memberIds = input.members.map((m) => m.practitionerId);
       if (new Set(memberIds).size !== memberIds.length) throw invalid('duplicate_member', '同一专家重复列出', 'An expert is listed twice');
-      const found = await repo.practitionerInstitutions(db, memberIds);
+      const found = await practitionerInstitutions(db, memberIds);
       if (found.length !== memberIds.length) throw errors.notFound({ code: 'practitioner.not_found', zh: '医师', en: 'Practitioner' });
       const sending = [...new Set(found.map((p) => p.institution_id))];
       if (sending.length !== 1 || !sending[0] || !isOperatingParty(ctx, sending[0]) || sending[0] === input.hostInstitutionId) {

@@ -86,23 +86,3 @@ export async function insertAttendance(tx: Queryable, sessionId: string, attende
     ]);
   }
 }
-
-/** Whether every practitioner id belongs to one of the institutions. */
-export async function practitionersAt(q: Queryable, practitionerIds: string[], institutionIds: string[]): Promise<boolean> {
-  const ids = [...new Set(practitionerIds)];
-  if (ids.length === 0) return true;
-  const [row] = await q.query<{ n: number }>('select count(*)::int as n from practitioners where id = any($1::uuid[]) and institution_id = any($2::uuid[])', [ids, institutionIds]);
-  return row?.n === ids.length;
-}
-
-/** Whether every (user, institution) pair is a membership: the user holds a role at that institution. */
-export async function membersAt(q: Queryable, pairs: { userId: string; institutionId: string }[]): Promise<boolean> {
-  const keys = [...new Map(pairs.map((p) => [`${p.userId}|${p.institutionId}`, p])).values()];
-  if (keys.length === 0) return true;
-  const [row] = await q.query<{ n: number }>(
-    `select count(*)::int as n from unnest($1::uuid[], $2::uuid[]) as x(user_id, institution_id)
-      where exists (select 1 from user_roles r where r.user_id = x.user_id and r.institution_id = x.institution_id)`,
-    [keys.map((k) => k.userId), keys.map((k) => k.institutionId)],
-  );
-  return row?.n === keys.length;
-}

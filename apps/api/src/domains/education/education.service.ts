@@ -5,6 +5,7 @@ import type { Clock } from '../../http/clock.js';
 import { AppError, errors } from '../../http/errors.js';
 import { agreementContext, isOperatingParty } from '../agreements/index.js';
 import type { AuditLog } from '../audit/index.js';
+import { practitionerInstitutions, usersHoldRolesAt } from '../institutions/index.js';
 import { consultCitable, refreshOwnRollups } from '../metrics/index.js';
 import * as repo from './education.repo.js';
 
@@ -26,8 +27,9 @@ export function createEducationService(deps: { db: Db; clock: Clock; audit: Audi
       if (input.audienceInstitutionIds.some((id) => !ctx.parties.some((p) => p.institutionId === id))) {
         throw invalid('audience_not_party', '听众机构须为本协议的合作方', 'Audience institutions must be parties to the agreement');
       }
-      const presenterIds = input.presenters.flatMap((p) => (p.practitionerId ? [p.practitionerId] : []));
-      if (!(await repo.practitionersAt(db, presenterIds, ctx.parties.map((p) => p.institutionId)))) {
+      const presenterIds = [...new Set(input.presenters.flatMap((p) => (p.practitionerId ? [p.practitionerId] : [])))];
+      const presenters = presenterIds.length > 0 ? await practitionerInstitutions(db, presenterIds) : [];
+      if (presenters.length !== presenterIds.length || presenters.some((p) => !ctx.parties.some((party) => party.institutionId === p.institution_id))) {
         throw invalid('presenter_not_party', '主讲人须为本协议合作方的医务人员', 'Presenters must be practitioners of a party to the agreement');
       }
       if (input.citedConsultId) {
@@ -59,7 +61,7 @@ export function createEducationService(deps: { db: Db; clock: Clock; audit: Audi
         throw invalid('attendee_not_party', '参加人员的机构须为本协议的合作方', 'Attendees must belong to a party of the agreement');
       }
       const accounts = input.attendees.flatMap((a) => (a.userId ? [{ userId: a.userId, institutionId: a.institutionId }] : []));
-      if (!(await repo.membersAt(db, accounts))) {
+      if (!(await usersHoldRolesAt(db, accounts))) {
         throw invalid('attendee_not_member', '参加人员的账号不属于所填机构', 'An attendee’s account does not belong to the institution given');
       }
       return db.transaction(async (tx) => {

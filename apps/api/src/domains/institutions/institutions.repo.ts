@@ -266,6 +266,23 @@ export const updatePractitioner = (db: Queryable, id: string, version: number, c
     now,
   );
 
+/** The institution of each practitioner found (unknown ids are absent). */
+export async function practitionerInstitutions(q: Queryable, ids: string[]): Promise<{ id: string; institution_id: string }[]> {
+  return q.query('select id, institution_id from practitioners where id = any($1::uuid[])', [ids]);
+}
+
+/** Whether every (user, institution) pair is a membership: the user holds some role at that institution. */
+export async function usersHoldRolesAt(q: Queryable, pairs: { userId: string; institutionId: string }[]): Promise<boolean> {
+  const keys = [...new Map(pairs.map((p) => [`${p.userId}|${p.institutionId}`, p])).values()];
+  if (keys.length === 0) return true;
+  const [row] = await q.query<{ n: number }>(
+    `select count(*)::int as n from unnest($1::uuid[], $2::uuid[]) as x(user_id, institution_id)
+      where exists (select 1 from user_roles r where r.user_id = x.user_id and r.institution_id = x.institution_id)`,
+    [keys.map((k) => k.userId), keys.map((k) => k.institutionId)],
+  );
+  return row?.n === keys.length;
+}
+
 /** Whether the user holds any role at the institution (a practitioner record may only link such a user). */
 export async function userHasRoleAt(db: Queryable, userId: string, institutionId: string): Promise<boolean> {
   const rows = await db.query<{ ok: number }>('select 1 as ok from user_roles where user_id = $1 and institution_id = $2 limit 1', [userId, institutionId]);

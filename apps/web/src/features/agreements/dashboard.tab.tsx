@@ -1,4 +1,4 @@
-import { METRIC_KEYS, METRICS, type MetricKey, type TargetProgressDto } from '@yilian/contracts';
+import { METRICS, type MetricKey, MetricKeySchema, type TargetProgressDto } from '@yilian/contracts';
 import { Card, Col, Input, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,10 +43,7 @@ export function DashboardTab({ agreementId }: { agreementId: string }) {
   const { t, i18n } = useTranslation('agreements');
   const [search] = useSearchParams();
   const [period, setPeriod] = useState<{ from?: string; to?: string }>(() => ({ from: search.get('from') ?? undefined, to: search.get('to') ?? undefined }));
-  const [drill, setDrill] = useState<MetricKey | null>(() => {
-    const asked = search.get('drill');
-    return (METRIC_KEYS as readonly string[]).includes(asked ?? '') ? (asked as MetricKey) : null;
-  });
+  const [drill, setDrill] = useState<MetricKey | null>(() => MetricKeySchema.safeParse(search.get('drill')).data ?? null);
   const query = useDashboard(agreementId, period);
   const drillQuery = useDrilldown(agreementId, drill, { from: query.data?.from, to: query.data?.to });
   const option = useMemo(() => {
