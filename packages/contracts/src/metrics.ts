@@ -16,6 +16,21 @@ export const DrilldownQuery = z.strictObject({
 });
 export type DrilldownQuery = z.output<typeof DrilldownQuery>;
 
+export const DRILL_SIDES = ['sent', 'received'] as const;
+export type DrillSide = (typeof DRILL_SIDES)[number];
+/**
+ * The records behind a figure of an institution, a region or a network: without `side`, those of the
+ * scope's agreements (the totals row); with `side`, the consults or referrals its institutions sent or
+ * received (consult and referral figures only — partnership work has no side).
+ */
+export const ScopeDrilldownQuery = z
+  .strictObject({ ...DrilldownQuery.shape, side: z.enum(DRILL_SIDES).optional() })
+  .refine((q) => q.side === undefined || q.metric.startsWith('consult.') || q.metric.startsWith('referral.'), {
+    path: ['side'],
+    message: 'only consult and referral figures have a sent / received side',
+  });
+export type ScopeDrilldownQuery = z.output<typeof ScopeDrilldownQuery>;
+
 export const CreateAdjustmentInput = z.strictObject({
   metric: MetricKeySchema,
   onDate: isoDate,
@@ -98,13 +113,29 @@ export interface ScopeFiguresDto {
   received: Partial<Record<MetricKey, number | null>>;
 }
 
+/** What a consult or referral row is, for the web app to label in the reader's language. */
+export interface DrilldownRecordDto {
+  type: 'consult' | 'referral';
+  /** Consult kind (general, mdt…) or referral direction (up, down, lateral). */
+  kind: string;
+  urgency: string;
+  greenChannel: boolean;
+  status: string;
+  from: { nameZh: string; nameEn: string };
+  to: { nameZh: string; nameEn: string } | null;
+  /** Clinical roles only (those who may open the record); null for the others. */
+  patientName: string | null;
+}
 export interface DrilldownRowDto {
   id: string;
   date: string;
+  /** Plain-text summary in Chinese (API clients); the web app labels `record` rows itself. */
   label: string;
   detail: string;
   quantity: number;
+  /** The record's page in the web app, where the actor may open it. */
   href: string | null;
+  record?: DrilldownRecordDto;
 }
 export interface DrilldownDto {
   metric: MetricKey;

@@ -1,5 +1,6 @@
 /**
- * The records behind a figure. Partnership records (dispatch, training, education) carry no patient
+ * The records behind a figure — of one agreement, of several (a scope's agreement totals), or of the
+ * consults and referrals an institution set sent or received (the institution rollups). Partnership records (dispatch, training, education) carry no patient
  * data; consult and referral rows do, so only rows whose patient the actor's institution may see
  * (patient_access) are returned — the others are counted as `hidden`. The patient's name (and the link
  * to the record) only go to clinical roles, who may open the record itself; leaders, admins and auditors
@@ -15,8 +16,15 @@ export interface DrillResult {
   patientIds: string[];
 }
 
+/**
+ * Whose records: those counted under these agreements, or the consults and referrals these institutions
+ * sent (requester / referring side) or received (target / receiving side) — the same records the
+ * agreement and institution rollups count.
+ */
+export type DrillSelection = { agreementIds: string[] } | { institutionIds: string[]; side: 'sent' | 'received' };
+
 interface Args {
-  agreementId: string;
+  selection: DrillSelection;
   from: string;
   to: string;
   limit: number;
@@ -61,15 +69,39 @@ async function paged(q: Queryable, sql: string, params: unknown[], a: Args): Pro
   return { rows, total: total[0]?.n ?? 0 };
 }
 
+interface WorkflowRow extends DrilldownRowDto {
+  patient_id: string;
+  type: 'consult' | 'referral';
+  kind: string;
+  urgency: string;
+  green_channel: boolean;
+  status: string;
+  patient_name: string | null;
+  from_zh: string;
+  from_en: string;
+  to_zh: string | null;
+  to_en: string | null;
+}
+
+const NOTHING: DrillResult = { rows: [], total: 0, hidden: 0, patientIds: [] };
+
+/** `$1` of the workflow queries and the column it is compared with. */
+function workflowOwner(s: DrillSelection, table: 'consult' | 'referral'): { ids: string[]; column: string } {
+  if ('agreementIds' in s) return { ids: s.agreementIds, column: 'agreement_id' };
+  const columns = { consult: { sent: 'requester_institution_id', received: 'target_institution_id' }, referral: { sent: 'from_institution_id', received: 'to_institution_id' } };
+  return { ids: s.institutionIds, column: columns[table][s.side] };
+}
+
 export async function drilldown(q: Queryable, metric: MetricKey, a: Args): Promise<DrillResult> {
-  const base = [a.agreementId, a.from, a.to];
+  if (!('agreementIds' in a.selection)) return workflowDrilldown(q, metric, a);
+  const base = [a.selection.agreementIds, a.from, a.to];
   const plain = async (sql: string, params: unknown[] = base) => ({ ...(await paged(q, sql, params, a)), hidden: 0, patientIds: [] });
   if (metric === 'dispatch.batches' || metric === 'dispatch.person_times') {
     return plain(`select b.id, b.starts_on::text as date, '第 ' || b.batch_no || ' 批' as label,
         i.name_zh || coalesce(' ' || d.name_zh, '') || '：' || (select string_agg(p.name_zh, '、' order by p.name_zh) from dispatch_members m join practitioners p on p.id = m.practitioner_id where m.batch_id = b.id) as detail,
         ${metric === 'dispatch.batches' ? '1' : '(select count(*) from dispatch_members m where m.batch_id = b.id)'}::int as quantity, '/dispatch/' || b.id as href
       from dispatch_batches b join institutions i on i.id = b.host_institution_id left join departments d on d.id = b.host_department_id
-      where b.agreement_id = $1 and b.starts_on between $2 and $3`);
+      where b.agreement_id = any($1::uuid[]) and b.starts_on between $2 and $3`);
   }
   const kind = ACTIVITY[metric];
   if (kind) {
@@ -78,53 +110,80 @@ export async function drilldown(q: Queryable, metric: MetricKey, a: Args): Promi
       `select a.id, a.on_date::text as date, coalesce(a.title, a.kind) as label, '第 ' || b.batch_no || ' 批 ' || coalesce(p.name_zh, '') as detail,
           ${quantity}::int as quantity, '/dispatch/' || b.id as href
         from dispatch_activities a join dispatch_batches b on b.id = a.batch_id left join practitioners p on p.id = a.practitioner_id
-        where b.agreement_id = $1 and a.on_date between $2 and $3 and a.kind = $4`,
+        where b.agreement_id = any($1::uuid[]) and a.on_date between $2 and $3 and a.kind = $4`,
       [...base, kind],
     );
   }
   if (metric === 'techniques.introduced' || metric === 'techniques.independent') {
     const col = metric === 'techniques.introduced' ? 'introduced_on' : 'first_independent_on';
     return plain(`select t.id, t.${col}::text as date, t.name_zh as label, i.name_zh as detail, 1 as quantity, null as href
-      from dispatch_techniques t join institutions i on i.id = t.host_institution_id where t.agreement_id = $1 and t.${col} between $2 and $3`);
+      from dispatch_techniques t join institutions i on i.id = t.host_institution_id where t.agreement_id = any($1::uuid[]) and t.${col} between $2 and $3`);
   }
   if (metric === 'training.trainees' || metric === 'training.completed') {
     const cond = metric === 'training.trainees' ? "t.status <> 'withdrawn' and t.starts_on between $2 and $3" : "t.status = 'completed' and t.completed_on between $2 and $3";
     return plain(`select t.id, ${metric === 'training.trainees' ? 't.starts_on' : 't.completed_on'}::text as date, t.name_zh as label,
         hi.name_zh || ' → ' || ho.name_zh as detail, 1 as quantity, '/trainees/' || t.id as href
       from trainees t join institutions hi on hi.id = t.home_institution_id join institutions ho on ho.id = t.host_institution_id
-      where t.agreement_id = $1 and ${cond}`);
+      where t.agreement_id = any($1::uuid[]) and ${cond}`);
   }
   if (metric === 'education.sessions' || metric === 'education.attendance') {
     return plain(`select s.id, ((s.held_at at time zone 'Asia/Shanghai')::date)::text as date, s.topic_zh as label, s.kind as detail,
         ${metric === 'education.sessions' ? '1' : '(select count(*) from education_attendance x where x.session_id = s.id)'}::int as quantity, null as href
-      from education_sessions s where s.agreement_id = $1 and (s.held_at at time zone 'Asia/Shanghai')::date between $2 and $3`);
+      from education_sessions s where s.agreement_id = any($1::uuid[]) and (s.held_at at time zone 'Asia/Shanghai')::date between $2 and $3`);
   }
+  return workflowDrilldown(q, metric, a);
+}
+
+/** Consult and referral rows: only those whose patient the actor's institution may see. */
+async function workflowDrilldown(q: Queryable, metric: MetricKey, a: Args): Promise<DrillResult> {
   const consult = CONSULT_FILTER[metric];
   const referral = REFERRAL_FILTER[metric];
-  if (!consult && !referral) return { rows: [], total: 0, hidden: 0, patientIds: [] };
+  if (!consult && !referral) return NOTHING;
+  const owner = workflowOwner(a.selection, consult ? 'consult' : 'referral');
   const who = a.patientNames ? "pt.name || ' · ' || " : '';
+  const name = a.patientNames ? 'pt.name' : 'null::text';
   const sql = consult
     ? `select c.id, ((c.submitted_at at time zone 'Asia/Shanghai')::date)::text as date, c.kind || ' / ' || c.urgency as label,
           ${who}c.status as detail, 1 as quantity, ${a.patientNames ? "'/consults/' || c.id" : 'null'} as href, c.patient_id,
+          'consult' as type, c.kind, c.urgency, false as green_channel, c.status, ${name} as patient_name,
+          fi.name_zh as from_zh, fi.name_en as from_en, ti.name_zh as to_zh, ti.name_en as to_en,
           exists (select 1 from patient_access pa where pa.patient_id = c.patient_id and pa.institution_id = $4) as visible
         from consults c join patients pt on pt.id = c.patient_id
-        where c.agreement_id = $1 and c.submitted_at is not null and c.status not in ('draft','cancelled','escalated')
+          join institutions fi on fi.id = c.requester_institution_id left join institutions ti on ti.id = c.target_institution_id
+        where c.${owner.column} = any($1::uuid[]) and c.submitted_at is not null and c.status not in ('draft','cancelled','escalated')
           and (c.submitted_at at time zone 'Asia/Shanghai')::date between $2 and $3 and ${consult}`
     : `select r.id, ((r.submitted_at at time zone 'Asia/Shanghai')::date)::text as date, r.direction || case when r.green_channel then ' / 绿色通道' else '' end as label,
           ${who}r.status as detail, 1 as quantity, ${a.patientNames ? "'/referrals/' || r.id" : 'null'} as href, r.patient_id,
+          'referral' as type, r.direction as kind, r.urgency, r.green_channel, r.status, ${name} as patient_name,
+          fi.name_zh as from_zh, fi.name_en as from_en, ti.name_zh as to_zh, ti.name_en as to_en,
           exists (select 1 from patient_access pa where pa.patient_id = r.patient_id and pa.institution_id = $4) as visible
         from referrals r join patients pt on pt.id = r.patient_id
-        where r.agreement_id = $1 and r.submitted_at is not null and r.status not in ('draft','cancelled')
+          join institutions fi on fi.id = r.from_institution_id join institutions ti on ti.id = r.to_institution_id
+        where r.${owner.column} = any($1::uuid[]) and r.submitted_at is not null and r.status not in ('draft','cancelled')
           and (r.submitted_at at time zone 'Asia/Shanghai')::date between $2 and $3 and ${referral}`;
-  const params = [...base, a.institutionId];
+  const params = [owner.ids, a.from, a.to, a.institutionId];
   const counts = await q.query<{ total: number; visible: number }>(`select count(*) as total, count(*) filter (where visible) as visible from (${sql}) x`, params);
-  const rows = await q.query<DrilldownRowDto & { patient_id: string }>(
-    `select id, date, label, detail, quantity, href, patient_id from (${sql}) x where visible order by date desc, id limit ${a.limit} offset ${a.offset}`,
-    params,
-  );
+  const rows = await q.query<WorkflowRow>(`select * from (${sql}) x where visible order by date desc, id limit ${a.limit} offset ${a.offset}`, params);
   const total = counts[0]?.visible ?? 0;
   return {
-    rows: rows.map(({ patient_id: _p, ...r }) => r),
+    rows: rows.map((r) => ({
+      id: r.id,
+      date: r.date,
+      label: r.label,
+      detail: r.detail,
+      quantity: r.quantity,
+      href: r.href,
+      record: {
+        type: r.type,
+        kind: r.kind,
+        urgency: r.urgency,
+        greenChannel: r.green_channel,
+        status: r.status,
+        from: { nameZh: r.from_zh, nameEn: r.from_en },
+        to: r.to_zh === null || r.to_en === null ? null : { nameZh: r.to_zh, nameEn: r.to_en },
+        patientName: r.patient_name,
+      },
+    })),
     total,
     hidden: (counts[0]?.total ?? 0) - total,
     patientIds: a.patientNames ? [...new Set(rows.map((r) => r.patient_id))] : [],

@@ -1,4 +1,4 @@
-import { CreateAdjustmentInput, DrilldownQuery, IdParams, PeriodQuery, RegionParams } from '@yilian/contracts';
+import { CreateAdjustmentInput, DrilldownQuery, IdParams, PeriodQuery, RegionParams, ScopeDrilldownQuery } from '@yilian/contracts';
 import type { Router } from '../../http/route.js';
 import type { MetricsService } from './metrics.service.js';
 
@@ -11,5 +11,9 @@ export function registerMetricsRoutes(r: Router, s: MetricsService): void {
   r.route({ method: 'GET', url: '/api/metrics/institutions/:id', summary: 'KPIs of one institution: its agreements and its own consults and referrals', tags, params: IdParams, query: PeriodQuery, handler: ({ actor, params, query }) => s.institution(actor, params.id, query) });
   r.route({ method: 'GET', url: '/api/metrics/regions/:code', summary: 'KPIs of a region (administrative division code prefix) within the manager’s scope', tags, params: RegionParams, query: PeriodQuery, handler: ({ actor, params, query }) => s.region(actor, params.code, query) });
   r.route({ method: 'GET', url: '/api/metrics/networks/:id', summary: 'KPIs of a supervising authority’s network', tags, params: IdParams, query: PeriodQuery, handler: ({ actor, params, query }) => s.network(actor, params.id, query) });
+  const drill = 'The records behind a figure of this view: `side` sent/received for its own consults and referrals, none for its agreements’ totals';
+  r.route({ method: 'GET', url: '/api/metrics/institutions/:id/drilldown', summary: drill, tags, params: IdParams, query: ScopeDrilldownQuery, handler: ({ actor, params, query }) => s.institutionDrilldown(actor, params.id, query) });
+  r.route({ method: 'GET', url: '/api/metrics/regions/:code/drilldown', summary: drill, tags, params: RegionParams, query: ScopeDrilldownQuery, handler: ({ actor, params, query }) => s.regionDrilldown(actor, params.code, query) });
+  r.route({ method: 'GET', url: '/api/metrics/networks/:id/drilldown', summary: drill, tags, params: IdParams, query: ScopeDrilldownQuery, handler: ({ actor, params, query }) => s.networkDrilldown(actor, params.id, query) });
   r.route({ method: 'GET', url: '/api/metrics/overview', summary: 'Program managers: the agreements they supervise, with figures', tags, query: PeriodQuery, handler: ({ actor, query }) => s.overview(actor, query) });
 }

@@ -23,7 +23,7 @@ import { drilldown } from './drilldown.repo.js';
 import { countTotals, type Figures, figuresByKey, type KeyedFigures, type TargetInputs, targetProgress } from './figures.js';
 import * as repo from './metrics.repo.js';
 import type { AgreementListRow } from './scope.repo.js';
-import { badPeriod, calendarPeriod, chinaDate, createScopeViews } from './scope.service.js';
+import { badPeriod, calendarPeriod, chinaDate, createScopeViews, type DrillReader } from './scope.service.js';
 import { catchUpWorkflowRollups } from './workflow-rollup.js';
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
@@ -111,6 +111,18 @@ export function createMetricsService(deps: { db: Db; clock: Clock; audit: AuditL
     return rows;
   }
 
+  /** The records behind a figure; a read that names patients (clinical roles) is audited with their ids. */
+  const drill: DrillReader = (actor, selection, query, { from, to }, entity) =>
+    db.transaction(async (tx) => {
+      const patientNames = hasRole(actor, ...CLINICAL_ROLES);
+      const r = await drilldown(tx, query.metric, { selection, from, to, limit: query.pageSize, offset: (query.page - 1) * query.pageSize, institutionId: actor.institutionId, patientNames });
+      if (r.patientIds.length > 0) {
+        const side = 'side' in selection ? { side: selection.side } : {};
+        await audit.record(tx, actor, { action: 'metrics.drilldown_read', entityType: entity.type, entityId: entity.id, details: { metric: query.metric, ...side, from, to, patientIds: r.patientIds } });
+      }
+      return { metric: query.metric, items: r.rows, total: r.total, hidden: r.hidden, page: query.page, pageSize: query.pageSize };
+    });
+
   const service = {
     async dashboard(actor: Actor, agreementId: string, p: PeriodQuery): Promise<DashboardDto> {
       await agreementContext(db, actor, agreementId, false);
@@ -149,14 +161,7 @@ export function createMetricsService(deps: { db: Db; clock: Clock; audit: AuditL
 
     async drilldown(actor: Actor, agreementId: string, query: DrilldownQuery): Promise<DrilldownDto> {
       await agreementContext(db, actor, agreementId, false);
-      const { from, to } = await period(agreementId, query);
-      return db.transaction(async (tx) => {
-        const r = await drilldown(tx, query.metric, { agreementId, from, to, limit: query.pageSize, offset: (query.page - 1) * query.pageSize, institutionId: actor.institutionId, patientNames: hasRole(actor, ...CLINICAL_ROLES) });
-        if (r.patientIds.length > 0) {
-          await audit.record(tx, actor, { action: 'metrics.drilldown_read', entityType: 'agreement', entityId: agreementId, details: { metric: query.metric, from, to, patientIds: r.patientIds } });
-        }
-        return { metric: query.metric, items: r.rows, total: r.total, hidden: r.hidden, page: query.page, pageSize: query.pageSize };
-      });
+      return drill(actor, { agreementIds: [agreementId] }, query, await period(agreementId, query), { type: 'agreement', id: agreementId });
     },
 
     async addAdjustment(actor: Actor, agreementId: string, input: CreateAdjustmentInput): Promise<AdjustmentDto> {
@@ -185,7 +190,7 @@ export function createMetricsService(deps: { db: Db; clock: Clock; audit: AuditL
       }));
     },
 
-    ...createScopeViews({ db, clock, catchUp, agreementRows }),
+    ...createScopeViews({ db, clock, catchUp, agreementRows, drill }),
     figuresFor,
     targetsProgress,
     catchUp,

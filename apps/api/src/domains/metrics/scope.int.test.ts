@@ -102,7 +102,7 @@ async function world() {
     [rid, patientId, top.id, local1.id, topLeader.id, ag1, submitted, new Date(submitted.getTime() + 40 * 60_000), local1Dept.id],
   );
   await t.db.query("insert into referral_events (referral_id, at, action) values ($1, $2, 'submit')", [rid, submitted]);
-  return { R, authority, otherAuthority, top, local1, local2, topLeader, topCoord, manager, managerCoord, local1Leader, local1Clinician, ag1, ag2, ag3 };
+  return { R, authority, otherAuthority, top, local1, local2, topLeader, topCoord, manager, managerCoord, local1Leader, local1Clinician, ag1, ag2, ag3, patientId };
 }
 
 const Y2025 = 'from=2025-01-01&to=2025-12-31';
@@ -199,5 +199,100 @@ describe('KPIs of a region and of a network', () => {
     expect((await t.as(w.manager).get(`/api/metrics/networks/${w.local1.id}`)).status).toBe(404); // not an authority
     expect((await t.as(w.managerCoord).get(`/api/metrics/networks/${w.authority.id}`)).status).toBe(403);
     expect((await t.as(w.topLeader).get(`/api/metrics/networks/${w.authority.id}`)).status).toBe(403);
+  });
+});
+
+describe('drill-down of the institution, region and network views', () => {
+  type Drill = { total: number; hidden: number; items: { id: string; date: string; detail: string; quantity: number; href: string | null; record?: Record<string, unknown> }[] };
+  const drill = async (user: Parameters<T['as']>[0], path: string, query: string): Promise<Drill> => {
+    const res = await t.as(user).get(`/api/metrics/${path}/drilldown?${query}&${Y2025}`);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  it('lists the consults and referrals behind the sent and received figures, patients only where the institution may see them', async () => {
+    const w = await world();
+    await t.db.query("insert into patient_access (patient_id, institution_id, reason) values ($1, $2, 'registration')", [w.patientId, w.local1.id]);
+    const local1Coord = await t.factory.user(w.local1.id, ['coordinator']);
+    const figures = (await t.as(local1Coord).get(`/api/metrics/institutions/${w.local1.id}?${Y2025}`)).body;
+
+    const before = await t.lastAuditId();
+    const sent = await drill(local1Coord, `institutions/${w.local1.id}`, 'metric=consult.total&side=sent');
+    // The figure and its records agree: under ag1 and outside any agreement; the cancelled one and last year's are not there.
+    expect(sent.total).toBe(figures.sent['consult.total']);
+    expect(sent.total).toBe(2);
+    expect(sent.hidden).toBe(0);
+    expect(sent.items.map((i) => i.date)).toEqual(['2025-03-03', '2025-03-01']);
+    expect(sent.items.every((i) => i.detail.includes('测试患者') && i.href?.startsWith('/consults/'))).toBe(true);
+    expect(sent.items[0]?.record).toEqual({
+      type: 'consult',
+      kind: 'general',
+      urgency: 'routine',
+      greenChannel: false,
+      status: 'answered',
+      from: { nameZh: `测试医院${w.local1.code}`, nameEn: `Test hospital ${w.local1.code}` },
+      to: { nameZh: `测试医院${w.local2.code}`, nameEn: `Test hospital ${w.local2.code}` },
+      patientName: '测试患者',
+    });
+    const rows = await t.auditSince(before);
+    expect(rows.map((r) => [r.action, r.entity_type, r.entity_id])).toEqual([['metrics.drilldown_read', 'institution', w.local1.id]]);
+    expect(rows[0]?.details).toMatchObject({ metric: 'consult.total', side: 'sent', patientIds: [w.patientId] });
+
+    const received = await drill(local1Coord, `institutions/${w.local1.id}`, 'metric=referral.down&side=received');
+    expect(received.total).toBe(1);
+    expect(received.items[0]?.href).toMatch(/^\/referrals\//);
+    expect(received.items[0]?.record).toMatchObject({ type: 'referral', kind: 'down', status: 'accepted', from: { nameZh: `测试医院${w.top.code}` } });
+    expect((await drill(local1Coord, `institutions/${w.local1.id}`, 'metric=consult.total&side=received')).total).toBe(0);
+
+    // Leaders see the rows without the patient, and nothing is audited for them.
+    const mark = await t.lastAuditId();
+    const unnamed = await drill(w.local1Leader, `institutions/${w.local1.id}`, 'metric=consult.answered&side=sent');
+    expect(unnamed.total).toBe(2);
+    expect(JSON.stringify(unnamed.items)).not.toContain('测试患者');
+    expect(unnamed.items.map((i) => i.href)).toEqual([null, null]);
+    expect(unnamed.items.map((i) => i.record?.patientName)).toEqual([null, null]);
+    expect(await t.auditSince(mark)).toHaveLength(0);
+
+    // The top hospital received two of them but holds no access to the patient: counted, not shown.
+    const top = await drill(w.topCoord, `institutions/${w.top.id}`, 'metric=consult.total&side=received');
+    expect(top).toMatchObject({ total: 0, hidden: 2, items: [] });
+  });
+
+  it('lists the partnership records behind the totals of the scope’s agreements', async () => {
+    const w = await world();
+    const own = await drill(w.local1Leader, `institutions/${w.local1.id}`, 'metric=dispatch.person_times');
+    expect(own.items.map((i) => i.quantity)).toEqual([2]);
+    const region = await drill(w.manager, `regions/${w.R}`, 'metric=dispatch.person_times');
+    expect(region.items.map((i) => i.quantity).sort()).toEqual([1, 2]);
+    const regionFigures = (await t.as(w.manager).get(`/api/metrics/regions/${w.R}?${Y2025}`)).body;
+    expect(region.items.reduce((n, i) => n + i.quantity, 0)).toBe(regionFigures.totals['dispatch.person_times']);
+    // Without a side, consult figures are those counted under the agreements: the one outside them is not there.
+    const underAgreements = await drill(w.manager, `networks/${w.authority.id}`, 'metric=consult.total');
+    expect(underAgreements.total + underAgreements.hidden).toBe(2);
+    const sent = await drill(w.manager, `networks/${w.authority.id}`, 'metric=consult.total&side=sent');
+    expect(sent).toMatchObject({ total: 0, hidden: 3 }); // the commission may see no patient
+    const topBatches = await drill(w.topLeader, `institutions/${w.top.id}`, 'metric=dispatch.batches');
+    expect(topBatches.total).toBe(3); // every agreement the top hospital is party to
+  });
+
+  it('answers 401, 400, 403 and 404 like the views themselves', async () => {
+    const w = await world();
+    const url = (path: string, q = 'metric=consult.total&side=sent') => `/api/metrics/${path}/drilldown?${q}`;
+    expect((await t.request(undefined, 'GET', url(`institutions/${w.local1.id}`))).status).toBe(401);
+    for (const bad of ['metric=consult.total&side=both', 'metric=dispatch.batches&side=sent', 'metric=nope', 'side=sent', 'metric=consult.total&pageSize=0', 'metric=consult.total&from=2025-13-01', 'metric=consult.total&extra=1']) {
+      const res = await t.as(w.local1Leader).get(url(`institutions/${w.local1.id}`, bad));
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.code, bad).toBeTruthy();
+    }
+    expect((await t.as(w.local1Leader).get(url(`institutions/${w.local1.id}`, 'metric=consult.total&from=2025-07-01&to=2025-01-01'))).body.error.code).toBe('metrics.period_invalid');
+    expect((await t.as(w.local1Leader).get(url('institutions/not-a-uuid'))).status).toBe(400);
+    expect((await t.as(w.local1Clinician).get(url(`institutions/${w.local1.id}`))).status).toBe(403);
+    expect((await t.as(w.local1Leader).get(url(`institutions/${w.top.id}`))).status).toBe(403);
+    expect((await t.as(w.local1Leader).get(url('institutions/00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+    expect((await t.as(w.managerCoord).get(url(`regions/${w.R}`))).status).toBe(403);
+    expect((await t.as(w.manager).get(url('regions/00'))).status).toBe(404);
+    expect((await t.as(w.manager).get(url('regions/9a'))).status).toBe(400);
+    expect((await t.as(w.manager).get(url(`networks/${w.otherAuthority.id}`))).status).toBe(403);
+    expect((await t.as(w.manager).get(url(`networks/${w.local1.id}`))).status).toBe(404);
   });
 });

@@ -110,6 +110,52 @@ export const metricsExpectations: Expectations = {
       mustNotContain: notOwnView,
     },
   ],
+  // Drill-downs of the institution, region and network views: the same gates as the views. Sent/received rows are
+  // the institution set's own consults; one between partner and unrelated never appears, nor a foreign agreement's records.
+  'GET /api/metrics/institutions/:id/drilldown': [
+    {
+      name: 'own institution: consults it received',
+      allow: { roles: ['leader', 'coordinator'], scopes: ['own'] },
+      scopes: ['own'],
+      async plan(w) {
+        await foreignAgreements(w);
+        await consult(w, 'own', 'sent-to');
+        const elsewhere = await consult(w, 'partner', 'requested-by');
+        hiddenConsults.add(elsewhere.id);
+        hiddenConsults.add(elsewhere.patientId);
+        return { params: { id: w.inst.own }, query: { metric: 'consult.total', side: 'received', from: '2020-01-01', to: '2099-12-31' } };
+      },
+      mustNotContain: (w) => notOwnView(w),
+    },
+    {
+      name: 'institution of the scope (leaders over it): its agreements’ batches',
+      allow: { roles: ['leader'], scopes: ['child'] },
+      scopes: ['child', 'parent', 'partner', 'unrelated'],
+      async plan(w, scope) {
+        await foreignAgreements(w);
+        return { params: { id: w.inst[scope] }, query: { metric: 'dispatch.batches' } };
+      },
+      mustNotContain: notOwnView,
+    },
+  ],
+  'GET /api/metrics/regions/:code/drilldown': {
+    name: 'division of the scope: consults sent',
+    allow: { roles: ['leader'], scopes: ['own', 'child'] },
+    async plan(w, scope) {
+      await foreignAgreements(w);
+      return { params: { code: await divisionOf(w, scope) }, query: { metric: 'consult.total', side: 'sent', from: '2020-01-01', to: '2099-12-31' } };
+    },
+    mustNotContain: notOwnView,
+  },
+  'GET /api/metrics/networks/:id/drilldown': [
+    {
+      name: 'authority below the scope: agreements’ batches',
+      allow: { roles: ['leader'], scopes: ['own', 'child'] },
+      plan: async (w, scope) => ({ params: { id: await authorityBelow(w, scope) }, query: { metric: 'dispatch.batches' } }),
+      mustNotContain: notOwnView,
+    },
+    { name: 'an institution that is not an authority', allow: { roles: [], scopes: [] }, plan: async (w, scope) => ({ params: { id: w.inst[scope] }, query: { metric: 'referral.total', side: 'received' } }) },
+  ],
   'GET /api/metrics/regions/:code': {
     name: 'division of the scope',
     allow: { roles: ['leader'], scopes: ['own', 'child'] },
