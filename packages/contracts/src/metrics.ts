@@ -1,19 +1,34 @@
 import { z } from 'zod';
 import { MetricKeySchema, type MetricKey } from './agreements.js';
-import { text } from './common.js';
+import { text, TIERS } from './common.js';
+import { CONSULT_KINDS, CONSULT_URGENCIES } from './consults.js';
 
 const isoDate = z.iso.date();
 
 export const PeriodQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
 export type PeriodQuery = z.output<typeof PeriodQuery>;
 
-export const DrilldownQuery = z.strictObject({
+/**
+ * A consult breakdown figure, as the dashboards publish it: `consult.by_kind.<kind>`,
+ * `consult.by_urgency.<urgency>` or `consult.by_tier.<requester tier>><target tier>`.
+ */
+const tierPair = `(${TIERS.join('|')})>(${TIERS.join('|')}|none)`;
+export const CONSULT_BREAKDOWN = new RegExp(`^consult\\.(by_kind\\.(${CONSULT_KINDS.join('|')})|by_urgency\\.(${CONSULT_URGENCIES.join('|')})|by_tier\\.${tierPair})$`);
+export type ConsultBreakdownKey = `consult.by_${'kind' | 'urgency' | 'tier'}.${string}`;
+
+const drilldownShape = {
   metric: MetricKeySchema,
+  /** Narrows a consult figure to one breakdown (e.g. `consult.by_kind.mdt`). */
+  breakdown: z.string().regex(CONSULT_BREAKDOWN).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+};
+const breakdownOfConsults = (q: { metric: string; breakdown?: string | undefined }) => q.breakdown === undefined || q.metric.startsWith('consult.');
+const breakdownIssue = { path: ['breakdown'], message: 'only consult figures have a breakdown' };
+
+export const DrilldownQuery = z.strictObject(drilldownShape).refine(breakdownOfConsults, breakdownIssue);
 export type DrilldownQuery = z.output<typeof DrilldownQuery>;
 
 export const DRILL_SIDES = ['sent', 'received'] as const;
@@ -24,7 +39,8 @@ export type DrillSide = (typeof DRILL_SIDES)[number];
  * received (consult and referral figures only — partnership work has no side).
  */
 export const ScopeDrilldownQuery = z
-  .strictObject({ ...DrilldownQuery.shape, side: z.enum(DRILL_SIDES).optional() })
+  .strictObject({ ...drilldownShape, side: z.enum(DRILL_SIDES).optional() })
+  .refine(breakdownOfConsults, breakdownIssue)
   .refine((q) => q.side === undefined || q.metric.startsWith('consult.') || q.metric.startsWith('referral.'), {
     path: ['side'],
     message: 'only consult and referral figures have a sent / received side',
@@ -39,7 +55,8 @@ export const CreateAdjustmentInput = z.strictObject({
 });
 export type CreateAdjustmentInput = z.output<typeof CreateAdjustmentInput>;
 
-export const ReportQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), lang: z.enum(['zh-CN', 'en']).optional() });
+/** The report's language is the request's (`?lang=`, cookie, Accept-Language), Chinese by default. */
+export const ReportQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export type TargetStatus = 'met' | 'on_track' | 'behind' | 'not_started' | 'no_data';
 
@@ -139,6 +156,7 @@ export interface DrilldownRowDto {
 }
 export interface DrilldownDto {
   metric: MetricKey;
+  breakdown?: string;
   items: DrilldownRowDto[];
   total: number;
   page: number;

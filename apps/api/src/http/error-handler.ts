@@ -1,14 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors } from './errors.js';
-import { pickLocale } from './lang.js';
-
-function localeOf(req: FastifyRequest) {
-  return pickLocale({
-    query: req.query,
-    cookie: (req.cookies as Record<string, string | undefined> | undefined)?.yl_lang,
-    acceptLanguage: req.headers['accept-language'],
-  });
-}
+import { requestLocale } from './lang.js';
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
@@ -42,7 +34,7 @@ function toAppError(error: unknown): AppError | undefined {
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
-  const locale = localeOf(req);
+  const locale = requestLocale(req);
   const message = locale === 'en' ? error.messages.en : error.messages.zh;
   if (req.url.startsWith('/fhir/')) {
     return reply

@@ -1,4 +1,5 @@
 import type { Locale } from '@yilian/contracts';
+import type { FastifyRequest } from 'fastify';
 
 /** Picks zh-CN or en from `?lang=`, the `yl_lang` cookie or Accept-Language (zh is the default). */
 export function pickLocale(input: { query?: unknown; cookie?: string | undefined; acceptLanguage?: string | undefined }): Locale {
@@ -11,4 +12,13 @@ export function pickLocale(input: { query?: unknown; cookie?: string | undefined
   const header = input.acceptLanguage?.toLowerCase() ?? '';
   if (header.startsWith('en')) return 'en';
   return 'zh-CN';
+}
+
+/** The language a request asks its answer in (error messages, reports). */
+export function requestLocale(req: FastifyRequest): Locale {
+  return pickLocale({
+    query: req.query,
+    cookie: (req.cookies as Record<string, string | undefined> | undefined)?.yl_lang,
+    acceptLanguage: req.headers['accept-language'],
+  });
 }

@@ -27,6 +27,8 @@ interface Args {
   selection: DrillSelection;
   from: string;
   to: string;
+  /** A consult breakdown figure (`consult.by_kind.mdt`…) narrowing a consult metric. */
+  breakdown?: string | undefined;
   limit: number;
   offset: number;
   institutionId: string;
@@ -134,12 +136,21 @@ export async function drilldown(q: Queryable, metric: MetricKey, a: Args): Promi
   return workflowDrilldown(q, metric, a);
 }
 
+/** The condition (on `$5`) and value that narrow consults to one breakdown figure (`consult.by_<what>.<value>`). */
+function breakdownFilter(key: string | undefined): { sql: string; value: string } | null {
+  const m = key?.match(/^consult\.by_(kind|urgency|tier)\.(.+)$/);
+  if (!m?.[2]) return null;
+  const column = { kind: 'c.kind', urgency: 'c.urgency', tier: "fi.tier || '>' || coalesce(ti.tier, 'none')" }[m[1] as 'kind' | 'urgency' | 'tier'];
+  return { sql: `${column} = $5`, value: m[2] };
+}
+
 /** Consult and referral rows: only those whose patient the actor's institution may see. */
 async function workflowDrilldown(q: Queryable, metric: MetricKey, a: Args): Promise<DrillResult> {
   const consult = CONSULT_FILTER[metric];
   const referral = REFERRAL_FILTER[metric];
   if (!consult && !referral) return NOTHING;
   const owner = workflowOwner(a.selection, consult ? 'consult' : 'referral');
+  const narrow = consult ? breakdownFilter(a.breakdown) : null;
   const who = a.patientNames ? "pt.name || ' · ' || " : '';
   const name = a.patientNames ? 'pt.name' : 'null::text';
   const sql = consult
@@ -151,7 +162,7 @@ async function workflowDrilldown(q: Queryable, metric: MetricKey, a: Args): Prom
         from consults c join patients pt on pt.id = c.patient_id
           join institutions fi on fi.id = c.requester_institution_id left join institutions ti on ti.id = c.target_institution_id
         where c.${owner.column} = any($1::uuid[]) and c.submitted_at is not null and c.status not in ('draft','cancelled','escalated')
-          and (c.submitted_at at time zone 'Asia/Shanghai')::date between $2 and $3 and ${consult}`
+          and (c.submitted_at at time zone 'Asia/Shanghai')::date between $2 and $3 and ${consult}${narrow ? ` and ${narrow.sql}` : ''}`
     : `select r.id, ((r.submitted_at at time zone 'Asia/Shanghai')::date)::text as date, r.direction || case when r.green_channel then ' / 绿色通道' else '' end as label,
           ${who}r.status as detail, 1 as quantity, ${a.patientNames ? "'/referrals/' || r.id" : 'null'} as href, r.patient_id,
           'referral' as type, r.direction as kind, r.urgency, r.green_channel, r.status, ${name} as patient_name,
@@ -161,7 +172,7 @@ async function workflowDrilldown(q: Queryable, metric: MetricKey, a: Args): Prom
           join institutions fi on fi.id = r.from_institution_id join institutions ti on ti.id = r.to_institution_id
         where r.${owner.column} = any($1::uuid[]) and r.submitted_at is not null and r.status not in ('draft','cancelled')
           and (r.submitted_at at time zone 'Asia/Shanghai')::date between $2 and $3 and ${referral}`;
-  const params = [owner.ids, a.from, a.to, a.institutionId];
+  const params = [owner.ids, a.from, a.to, a.institutionId, ...(narrow ? [narrow.value] : [])];
   const counts = await q.query<{ total: number; visible: number }>(`select count(*) as total, count(*) filter (where visible) as visible from (${sql}) x`, params);
   const rows = await q.query<WorkflowRow>(`select * from (${sql}) x where visible order by date desc, id limit ${a.limit} offset ${a.offset}`, params);
   const total = counts[0]?.visible ?? 0;

@@ -288,6 +288,16 @@ describe('consult and referral KPIs from workflow events', () => {
     expect(visible.body.items[0].href).toMatch(/^\/consults\//);
     const audit = await t.db.query<{ action: string }>("select action from audit_events where action = 'metrics.drilldown_read' and actor_user_id = $1", [local.id]);
     expect(audit).toHaveLength(1);
+    // Breakdown figures drill down too: each lists the consults it counts.
+    const byBreakdown = async (key: string) => (await t.as(local).get(`/api/agreements/${s.agreementId}/drilldown?metric=consult.total&breakdown=${encodeURIComponent(key)}&from=2025-01-01&to=2025-12-31`)).body;
+    const breakdowns = Object.entries(d.figures).filter(([k]) => k.startsWith('consult.by_'));
+    expect(breakdowns.map(([k]) => k.split('.')[1]).sort()).toEqual(['by_kind', 'by_tier', 'by_urgency']);
+    for (const [key, value] of breakdowns) expect((await byBreakdown(key)).total, key).toBe(value);
+    expect((await byBreakdown('consult.by_urgency.routine')).total).toBe(0);
+    expect((await byBreakdown('consult.by_kind.mdt')).items).toEqual([]);
+    for (const bad of ['metric=referral.total&breakdown=consult.by_kind.mdt', 'metric=consult.total&breakdown=consult.by_kind.surgery', 'metric=consult.total&breakdown=consult.by_tier.county', "metric=consult.total&breakdown=consult.by_kind.mdt'--"]) {
+      expect((await t.as(local).get(`/api/agreements/${s.agreementId}/drilldown?${bad}`)).status, bad).toBe(400);
+    }
     const localLeader = await t.factory.user(s.local.id, ['leader']);
     const unnamed = await t.as(localLeader).get(`/api/agreements/${s.agreementId}/drilldown?metric=consult.total&from=2025-01-01&to=2025-12-31`);
     expect(unnamed.body.total).toBe(5);
@@ -342,6 +352,19 @@ describe('annual report', () => {
   it('renders the PDF and the Excel workbook with the same figures', async () => {
     const s = await setup();
     await batch(s, '2025-03-01', '2025-03-10', [s.e1.practitionerId, s.e2.practitionerId], [{ kind: 'clinic', onDate: '2025-03-02', quantity: 25 }]);
+    // Two consults under the agreement (an MDT one urgent): the breakdown sheet lists them by kind, urgency and tiers.
+    const pid = await patient(s.local.id);
+    const requester = await t.factory.user(s.local.id, ['clinician']);
+    for (const [kind, urgency] of [['mdt', 'urgent'], ['general', 'routine']]) {
+      const id = crypto.randomUUID();
+      const submitted = new Date('2025-05-06T02:00:00Z');
+      await t.db.query(
+        `insert into consults (id, requester_institution_id, requester_user_id, patient_id, kind, mode, urgency, status, target_institution_id, agreement_id, submitted_at, chain_root_id, created_at, updated_at)
+         values ($1,$2,$3,$4,$5,'async',$6,'submitted',$7,$8,$9,$1,$9,$9)`,
+        [id, s.local.id, requester.id, pid, kind, urgency, s.top.id, s.agreementId, submitted],
+      );
+      await t.db.query("insert into consult_events (consult_id, at, action, to_status) values ($1, $2, 'submit', 'submitted')", [id, submitted]);
+    }
     const before = await t.lastAuditId();
     const xlsx = await t.app.inject({ method: 'GET', url: `/api/agreements/${s.agreementId}/reports/annual.xlsx?year=2025`, headers: { authorization: `Bearer ${s.manager.token}` } });
     expect(xlsx.statusCode).toBe(200);
@@ -354,10 +377,23 @@ describe('annual report', () => {
     expect(rows.get('派驻专家人次')).toBe('2');
     expect(rows.get('门诊诊治患者人次')).toBe('25');
     expect(wb.getWorksheet('专家派驻')?.getRow(2).getCell(6).value).toBe(2);
+    const breakdown: unknown[][] = [];
+    wb.getWorksheet('会诊构成')?.eachRow((row, n) => n > 1 && breakdown.push([row.getCell(1).value, row.getCell(2).value, row.getCell(3).value]));
+    expect(breakdown).toHaveLength(5);
+    expect(breakdown.slice(0, 4).sort()).toEqual([
+      ['会诊类型', '多学科会诊（MDT）', 1],
+      ['会诊类型', '普通会诊', 1],
+      ['紧急程度', '加急', 1],
+      ['紧急程度', '普通', 1],
+    ]);
+    expect(breakdown[4]).toEqual(['层级（发起 → 受邀）', expect.stringContaining(' → '), 2]);
+    const en = await t.app.inject({ method: 'GET', url: `/api/agreements/${s.agreementId}/reports/annual.html?year=2025&lang=en`, headers: { authorization: `Bearer ${s.manager.token}` } });
+    expect(en.body).toContain('Consults by kind, urgency and tiers');
+    expect(en.body).toContain('Multidisciplinary (MDT)');
     const pdf = await t.app.inject({ method: 'GET', url: `/api/agreements/${s.agreementId}/reports/annual.pdf?year=2025`, headers: { authorization: `Bearer ${s.manager.token}` } });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await t.auditSince(before)).map((a) => a.action)).toEqual(['report.annual_generate', 'report.annual_generate']);
+    expect((await t.auditSince(before)).map((a) => a.action)).toEqual(['report.annual_generate', 'report.annual_generate', 'report.annual_generate']);
     expect((await t.as(s.manager).get(`/api/agreements/${s.agreementId}/reports/annual.pdf?year=20x5`)).status).toBe(400);
   });
 });

@@ -115,12 +115,12 @@ export function createMetricsService(deps: { db: Db; clock: Clock; audit: AuditL
   const drill: DrillReader = (actor, selection, query, { from, to }, entity) =>
     db.transaction(async (tx) => {
       const patientNames = hasRole(actor, ...CLINICAL_ROLES);
-      const r = await drilldown(tx, query.metric, { selection, from, to, limit: query.pageSize, offset: (query.page - 1) * query.pageSize, institutionId: actor.institutionId, patientNames });
+      const r = await drilldown(tx, query.metric, { selection, from, to, breakdown: query.breakdown, limit: query.pageSize, offset: (query.page - 1) * query.pageSize, institutionId: actor.institutionId, patientNames });
       if (r.patientIds.length > 0) {
         const side = 'side' in selection ? { side: selection.side } : {};
-        await audit.record(tx, actor, { action: 'metrics.drilldown_read', entityType: entity.type, entityId: entity.id, details: { metric: query.metric, ...side, from, to, patientIds: r.patientIds } });
+        await audit.record(tx, actor, { action: 'metrics.drilldown_read', entityType: entity.type, entityId: entity.id, details: { metric: query.metric, ...side, ...(query.breakdown ? { breakdown: query.breakdown } : {}), from, to, patientIds: r.patientIds } });
       }
-      return { metric: query.metric, items: r.rows, total: r.total, hidden: r.hidden, page: query.page, pageSize: query.pageSize };
+      return { metric: query.metric, ...(query.breakdown ? { breakdown: query.breakdown } : {}), items: r.rows, total: r.total, hidden: r.hidden, page: query.page, pageSize: query.pageSize };
     });
 
   const service = {

@@ -49,6 +49,63 @@ export const ACTIVITY_LABELS = {
   case_discussion: { zh: '病例讨论', en: 'Case discussion' },
 } as const;
 
+export const CONSULT_KIND_LABELS: Record<string, { zh: string; en: string }> = {
+  general: { zh: '普通会诊', en: 'General' },
+  mdt: { zh: '多学科会诊（MDT）', en: 'Multidisciplinary (MDT)' },
+  imaging: { zh: '影像诊断', en: 'Imaging read' },
+  ecg: { zh: '心电诊断', en: 'ECG read' },
+  pathology: { zh: '病理诊断', en: 'Pathology read' },
+};
+export const URGENCY_LABELS: Record<string, { zh: string; en: string }> = {
+  routine: { zh: '普通', en: 'Routine' },
+  urgent: { zh: '加急', en: 'Urgent' },
+  emergency: { zh: '急诊', en: 'Emergency' },
+};
+export const TIER_LABELS: Record<string, { zh: string; en: string }> = {
+  national: { zh: '国家级', en: 'National' },
+  provincial: { zh: '省级', en: 'Provincial' },
+  prefecture: { zh: '地市级', en: 'Prefecture' },
+  county: { zh: '县级', en: 'County' },
+  township: { zh: '乡镇级', en: 'Township' },
+  village: { zh: '村级', en: 'Village' },
+  none: { zh: '未指定机构', en: 'no institution' },
+};
+export const TRAINEE_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
+  in_training: { zh: '进修中', en: 'In training' },
+  completed: { zh: '已结业', en: 'Completed' },
+  withdrawn: { zh: '已退出', en: 'Withdrawn' },
+};
+
+/**
+ * The consult breakdown figures (`consult.by_kind.mdt`, `consult.by_urgency.urgent`, `consult.by_tier.county>national`)
+ * as report rows: group, item, count — kinds, then urgencies, then tier pairs, largest first within each.
+ */
+export function breakdownRows(figures: Record<string, number | null | undefined>, lang: 'zh' | 'en'): (string | number)[][] {
+  const groups = {
+    by_kind: { name: { zh: '会诊类型', en: 'Kind' }, label: (v: string) => CONSULT_KIND_LABELS[v] },
+    by_urgency: { name: { zh: '紧急程度', en: 'Urgency' }, label: (v: string) => URGENCY_LABELS[v] },
+    by_tier: {
+      name: { zh: '层级（发起 → 受邀）', en: 'Tiers (requesting → target)' },
+      label: (v: string) => {
+        const [a = '', b = ''] = v.split('>');
+        return { zh: `${TIER_LABELS[a]?.zh ?? a} → ${TIER_LABELS[b]?.zh ?? b}`, en: `${TIER_LABELS[a]?.en ?? a} → ${TIER_LABELS[b]?.en ?? b}` };
+      },
+    },
+  } as const;
+  const rows: (string | number)[][] = [];
+  for (const [group, g] of Object.entries(groups)) {
+    const lines = Object.entries(figures)
+      .filter((e): e is [string, number] => e[0].startsWith(`consult.${group}.`) && typeof e[1] === 'number' && e[1] > 0)
+      .map(([key, n]) => {
+        const value = key.slice(`consult.${group}.`.length);
+        return [g.name[lang], g.label(value)?.[lang] ?? value, n] as (string | number)[];
+      })
+      .sort((x, y) => Number(y[2]) - Number(x[2]));
+    rows.push(...lines);
+  }
+  return rows;
+}
+
 /** Shares as percentages, durations and counts as numbers; null as a dash. */
 export function formatFigure(_metric: MetricKey, value: number | null | undefined, kind: string): string {
   if (value === null || value === undefined) return '—';

@@ -5,7 +5,7 @@
 import { METRICS, type MetricKey, type TargetProgressDto } from '@yilian/contracts';
 import type { Queryable } from '../../../db/db.js';
 import type { MetricsService } from '../metrics.service.js';
-import { ACTIVITY_LABELS, formatFigure, METRIC_LABELS, STATUS_LABELS } from './labels.js';
+import { ACTIVITY_LABELS, breakdownRows, formatFigure, METRIC_LABELS, STATUS_LABELS, TRAINEE_STATUS_LABELS } from './labels.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -91,6 +91,7 @@ export async function gatherReport(q: Queryable, metrics: MetricsService, agreem
     ],
     tables: [
       { name: L('主要指标', 'Key figures'), columns: [L('指标', 'Metric'), L('数值', 'Value')], rows: figureRows },
+      { name: L('会诊构成', 'Consults by kind, urgency and tiers'), columns: [L('分类', 'Breakdown'), L('项目', 'Item'), L('例数', 'Consults')], rows: breakdownRows(figures, lang) },
       {
         name: L('目标完成情况', 'Targets'),
         columns: [L('指标', 'Metric'), L('期间', 'Period'), L('目标', 'Target'), L('实际', 'Actual'), L('按进度应达', 'Expected to date'), L('状态', 'Status')],
@@ -131,7 +132,7 @@ export async function gatherReport(q: Queryable, metrics: MetricsService, agreem
       {
         name: L('进修人员', 'Trainees'),
         columns: [L('姓名', 'Name'), L('派出机构', 'Home'), L('进修科室', 'Host department'), L('开始', 'From'), L('结束', 'To'), L('状态', 'Status'), L('证书编号', 'Certificate')],
-        rows: trainees.map((x) => [x.name_zh, x.home, `${x.host}${x.dept ? ` ${x.dept}` : ''}`, x.starts_on, x.ends_on, x.status, x.certificate_no ?? '—']),
+        rows: trainees.map((x) => [x.name_zh, x.home, `${x.host}${x.dept ? ` ${x.dept}` : ''}`, x.starts_on, x.ends_on, TRAINEE_STATUS_LABELS[x.status]?.[lang] ?? x.status, x.certificate_no ?? '—']),
       },
       {
         name: L('远程教育', 'Tele-education'),

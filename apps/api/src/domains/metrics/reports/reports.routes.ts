@@ -1,13 +1,14 @@
 import { IdParams, ReportQuery } from '@yilian/contracts';
 import type { FastifyRequest } from 'fastify';
+import { requestLocale } from '../../../http/lang.js';
 import type { Router } from '../../../http/route.js';
 import type { ReportService } from './reports.service.js';
 
-/** Chinese by default; English when asked (?lang=en) or when the request's language is English. */
-function lang(query: { lang?: 'zh-CN' | 'en' | undefined }, req: FastifyRequest): 'zh' | 'en' {
-  if (query.lang) return query.lang === 'en' ? 'en' : 'zh';
-  return String(req.headers['accept-language'] ?? '').startsWith('en') ? 'en' : 'zh';
-}
+/**
+ * Chinese by default; English when the request asks for it — `?lang=en`, the `yl_lang` cookie or
+ * Accept-Language, as every answer's language (http/lang.ts; the router takes `lang` out of the query).
+ */
+const lang = (req: FastifyRequest): 'zh' | 'en' => (requestLocale(req) === 'en' ? 'en' : 'zh');
 
 export function registerReportRoutes(r: Router, s: ReportService): void {
   const tags = ['reports'];
@@ -20,7 +21,7 @@ export function registerReportRoutes(r: Router, s: ReportService): void {
     params: IdParams,
     query: ReportQuery,
     handler: async ({ actor, params, query, req, reply }) => {
-      const f = await s.pdf(actor, params.id, query.year, lang(query, req));
+      const f = await s.pdf(actor, params.id, query.year, lang(req));
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${encodeURIComponent(f.fileName)}"`).send(f.body);
     },
   });
@@ -32,7 +33,7 @@ export function registerReportRoutes(r: Router, s: ReportService): void {
     params: IdParams,
     query: ReportQuery,
     handler: async ({ actor, params, query, req, reply }) => {
-      const f = await s.xlsx(actor, params.id, query.year, lang(query, req));
+      const f = await s.xlsx(actor, params.id, query.year, lang(req));
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${encodeURIComponent(f.fileName)}"`).send(f.body);
     },
   });
@@ -43,6 +44,6 @@ export function registerReportRoutes(r: Router, s: ReportService): void {
     tags,
     params: IdParams,
     query: ReportQuery,
-    handler: async ({ actor, params, query, req, reply }) => reply.header('content-type', 'text/html; charset=utf-8').send(await s.html(actor, params.id, query.year, lang(query, req))),
+    handler: async ({ actor, params, query, req, reply }) => reply.header('content-type', 'text/html; charset=utf-8').send(await s.html(actor, params.id, query.year, lang(req))),
   });
 }
