@@ -129,6 +129,8 @@ export const ConsultQuery = z.strictObject({
   urgency: csv(CONSULT_URGENCIES),
   kind: csv(CONSULT_KINDS),
   departmentId: z.uuid().optional(),
+  /** Only consults routed under this agreement (e.g. the closed ones a case conference may cite). */
+  agreementId: z.uuid().optional(),
   /** Only consults submitted at least this many hours ago. */
   minAgeHours: z.coerce.number().min(0).max(24 * 365).optional(),
   overdue: z.enum(['true', 'false']).optional(),

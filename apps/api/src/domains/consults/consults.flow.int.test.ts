@@ -122,6 +122,12 @@ describe('route and answer', () => {
     const c = await submittedConsult(t, n, { targetDepartmentId: n.countyMed.id });
     const queue = await t.as(n.countyCoord).get('/api/consults?view=incoming&status=submitted&sort=due');
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    // Filtered by the agreement it was routed under (and by none other).
+    const under = await t.as(n.countyCoord).get(`/api/consults?view=incoming&agreementId=${n.agreement.id}&pageSize=100`);
+    expect(under.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    expect(under.body.items.every((i: { agreementId: string }) => i.agreementId === n.agreement.id)).toBe(true);
+    expect((await t.as(n.countyCoord).get(`/api/consults?view=incoming&agreementId=${crypto.randomUUID()}`)).body.total).toBe(0);
+    expect((await t.as(n.countyCoord).get('/api/consults?view=incoming&agreementId=nope')).status).toBe(400);
     const sugg = await t.as(n.countyCoord).get(`/api/consults/${c.id}/expert-suggestions`);
     expect(sugg.status).toBe(200);
     expect(sugg.body[0].userId).toBe(n.countyExpert.id);

@@ -207,6 +207,7 @@ export async function listConsults(q: Queryable, query: ConsultQuery, f: ListFil
   if (query.urgency?.length) where.push(`c.urgency = any(${p(query.urgency)}::text[])`);
   if (query.kind?.length) where.push(`c.kind = any(${p(query.kind)}::text[])`);
   if (query.departmentId) where.push(`c.target_department_id = ${p(query.departmentId)}`);
+  if (query.agreementId) where.push(`c.agreement_id = ${p(query.agreementId)}`);
   if (query.minAgeHours !== undefined) where.push(`c.submitted_at <= ${p(new Date(f.now.getTime() - query.minAgeHours * 3_600_000))}`);
   const overdue = `(c.overdue_at is not null and c.status in ('submitted','assigned','scheduled','in_progress'))`;
   if (query.overdue === 'true') where.push(overdue);

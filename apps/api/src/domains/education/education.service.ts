@@ -4,6 +4,7 @@ import type { Actor } from '../../http/actor.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError, errors } from '../../http/errors.js';
 import { agreementContext, isOperatingParty } from '../agreements/index.js';
+import { consultVisibleTo } from '../consults/index.js';
 import type { AuditLog } from '../audit/index.js';
 import { practitionerInstitutions, usersHoldRolesAt } from '../institutions/index.js';
 import { consultCitable, refreshOwnRollups } from '../metrics/index.js';
@@ -34,8 +35,11 @@ export function createEducationService(deps: { db: Db; clock: Clock; audit: Audi
       }
       if (input.citedConsultId) {
         if (input.kind !== 'case_conference') throw invalid('citation_kind', '只有病例讨论可以引用会诊', 'Only a case conference may cite a consult');
-        if (!(await consultCitable(db, input.citedConsultId, input.agreementId))) {
-          throw invalid('consult_not_citable', '引用的会诊须为本协议下已结束的会诊', 'The cited consult must be a closed consult under this agreement');
+        // Closed, routed under this agreement, and one the actor's institution took part in (requested, answered or
+        // escalated): in an agreement of three or more parties, a party never cites the consults of two others.
+        const citable = (await consultCitable(db, input.citedConsultId, input.agreementId)) && (await consultVisibleTo(db, input.citedConsultId, actor.institutionId));
+        if (!citable) {
+          throw invalid('consult_not_citable', '引用的会诊须为本机构参与的、本协议下已结束的会诊', 'The cited consult must be a closed consult under this agreement that your institution took part in');
         }
       }
       if (input.caseSummary && looksIdentifying(input.caseSummary)) {
