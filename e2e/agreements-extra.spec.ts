@@ -19,12 +19,40 @@ test('a leader amends an agreement, records a technique, tele-education with att
     targets: [{ metric: '新技术', value: 5, year }],
   });
 
-  // Amend: a new version; the previous state is kept in the history with the reason.
-  await ag.amend({ endsOn: `${year + 2}-12-31`, reason: '延长一年' });
-  await expect(ag.versions.getByRole('row').filter({ hasText: '延长一年' })).toContainText(`${year + 1}-12-31`);
+  // Amend: a new version; the previous state is kept in the history with the reason and what changed.
+  await ag.amend({
+    endsOn: `${year + 2}-12-31`,
+    targetValues: [{ row: 1, value: 8 }],
+    addTargets: [{ metric: '远程教育场次', value: 12, period: '协议全期' }],
+    addAreas: ['远程医疗'],
+    reason: '延长一年',
+  });
+  const amendment = ag.versions.getByRole('row').filter({ hasText: '延长一年' });
+  await expect(amendment).toContainText(`${year + 1}-12-31`);
+  await expect(amendment).toContainText('1 → 2');
+  await expect(amendment).toContainText('期限');
+  await expect(amendment).toContainText('合作领域');
+  await expect(amendment).toContainText('目标（1 → 2）');
   await expect(page.getByText(`${year}-01-01 — ${year + 2}-12-31`)).toBeVisible();
+  await expect(page.getByText('远程医疗', { exact: true })).toBeVisible();
+  const changedTarget = ag.targets.getByRole('row').filter({ hasText: '引进新技术新项目' });
+  await expect(changedTarget).toContainText(`${year} 年度`);
+  await expect(changedTarget).toContainText('≥ 8');
+  const addedTarget = ag.targets.getByRole('row').filter({ hasText: '远程教育场次' });
+  await expect(addedTarget).toContainText('协议全期');
+  await expect(addedTarget).toContainText('≥ 12');
+  // A second amendment starts from the amended state: it changes only what it edits and undoes nothing.
+  await ag.amend({ targetValues: [{ row: 2, value: 15 }], reason: '调整远程教育目标' });
+  const second = ag.versions.getByRole('row').filter({ hasText: '调整远程教育目标' });
+  await expect(second).toContainText('2 → 3');
+  await expect(second).toContainText('目标（2 → 2）');
+  await expect(second).not.toContainText('合作领域');
+  await expect(addedTarget).toContainText('≥ 15');
+  await expect(page.getByText(`${year}-01-01 — ${year + 2}-12-31`, { exact: true })).toBeVisible();
 
   await ag.tab('绩效看板');
+  await expect(ag.progress.getByRole('row').filter({ hasText: '引进新技术新项目' })).toContainText('≥ 8');
+  await expect(ag.progress.getByRole('row').filter({ hasText: '远程教育场次' })).toContainText('≥ 15');
   await expect(ag.value('techniques.introduced')).toHaveText('0');
   await expect(ag.value('education.attendance')).toHaveText('0');
 

@@ -1,5 +1,6 @@
 import { expect, type Locator } from '@playwright/test';
 import { AgreementsPage } from './agreements.page.js';
+import { pickOption } from './antd.js';
 
 /** Amendments, techniques, assessments, tele-education and the institution / region views. */
 export class AgreementsExtraPage extends AgreementsPage {
@@ -12,12 +13,46 @@ export class AgreementsExtraPage extends AgreementsPage {
     await expect(this.dialog).toBeHidden();
   }
 
-  async amend(a: { endsOn: string; reason: string }): Promise<void> {
+  /**
+   * Amends on the summary tab: term, target values (by row, 1-based), added targets and areas, then the reason.
+   * An added target's `period` is the option text (按年度 / 按阶段 / 协议全期); `year` goes with 按年度.
+   */
+  async amend(a: {
+    endsOn?: string;
+    reason: string;
+    targetValues?: { row: number; value: number }[];
+    addTargets?: { metric: string; value: number; period: '按年度' | '协议全期'; year?: number }[];
+    addAreas?: string[];
+  }): Promise<void> {
     await this.tab('概况');
     await this.p.getByRole('button', { name: '修订协议' }).click();
-    await this.dialog.getByLabel('终止日期').fill(a.endsOn);
-    await this.dialog.getByLabel('修订原因').fill(a.reason);
+    const d = this.dialog;
+    if (a.endsOn) await d.getByLabel('终止日期', { exact: true }).fill(a.endsOn);
+    for (const area of a.addAreas ?? []) {
+      await this.choose('合作领域', area);
+      await this.p.keyboard.press('Escape');
+    }
+    for (const t of a.targetValues ?? []) await d.getByLabel(`目标值 ${t.row}`, { exact: true }).fill(String(t.value));
+    for (const t of a.addTargets ?? []) {
+      await d.getByRole('button', { name: /添加目标/ }).click();
+      const n = await d.getByRole('button', { name: /^删除第 \d+ 个目标$/ }).count();
+      await this.choose(`指标 ${n}`, t.metric);
+      await d.getByLabel(`目标值 ${n}`, { exact: true }).fill(String(t.value));
+      await pickOption(this.p, d.getByLabel(`期间 ${n}`, { exact: true }), t.period);
+      if (t.year !== undefined) await d.getByLabel(`年度 ${n}`, { exact: true }).fill(String(t.year));
+    }
+    await d.getByLabel('修订原因').fill(a.reason);
     await this.save();
+  }
+
+  /** The targets table of the summary tab. */
+  get targets(): Locator {
+    return this.p.getByRole('table', { name: '目标', exact: true });
+  }
+
+  /** The target progress table of the dashboard tab. */
+  get progress(): Locator {
+    return this.p.getByRole('table', { name: '目标进度' });
   }
 
   get versions(): Locator {

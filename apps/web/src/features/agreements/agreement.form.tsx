@@ -1,12 +1,13 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { AGREEMENT_KINDS, COOPERATION_AREAS, type CreateAgreementInput, METRIC_KEYS, type MetricKey } from '@yilian/contracts';
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { AGREEMENT_KINDS, type CreateAgreementInput } from '@yilian/contracts';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/form-modal';
 import { InstitutionSelect } from '../network/institution-select';
+import { AreasField, PhasesFields, TargetsFields } from './agreement-fields';
+import { type ListValues, toPhaseInputs, toTargetInputs } from './agreement-values';
 import { useCreateAgreement } from './agreements.resource';
 
-interface Values {
+interface Values extends Pick<ListValues, 'phases' | 'targets'> {
   code: string;
   titleZh: string;
   titleEn: string;
@@ -18,7 +19,6 @@ interface Values {
   assisting: string;
   assisted: string;
   supervising?: string;
-  targets?: { metric: MetricKey; value: number; year?: number }[];
 }
 
 export function AgreementForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
@@ -39,13 +39,13 @@ export function AgreementForm({ open, onClose, onCreated }: { open: boolean; onC
         { institutionId: v.assisted, role: 'assisted' },
         ...(v.supervising ? [{ institutionId: v.supervising, role: 'supervising' as const }] : []),
       ],
-      phases: [],
-      targets: (v.targets ?? []).map((x) => ({ metric: x.metric, comparison: 'gte' as const, value: Number(x.value), ...(x.year ? { year: Number(x.year) } : {}) })),
+      phases: toPhaseInputs(v.phases),
+      targets: toTargetInputs(v.targets, v.phases),
     });
     onCreated(created.id);
   };
   return (
-    <FormModal<Values> open={open} title={t('create.title')} onClose={onClose} onSubmit={submit} successMessage={t('create.saved')} width={760} initialValues={{ kind: 'guided_building' }}>
+    <FormModal<Values> open={open} title={t('create.title')} onClose={onClose} onSubmit={submit} successMessage={t('create.saved')} width={900} initialValues={{ kind: 'guided_building' }}>
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="code" label={t('create.code')} rules={[{ required: true }]}>
@@ -81,9 +81,7 @@ export function AgreementForm({ open, onClose, onCreated }: { open: boolean; onC
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="areas" label={t('create.areas')}>
-        <Select mode="multiple" options={COOPERATION_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) }))} />
-      </Form.Item>
+      <AreasField />
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="assisting" label={t('create.assisting')} rules={[{ required: true }]}>
@@ -101,32 +99,8 @@ export function AgreementForm({ open, onClose, onCreated }: { open: boolean; onC
           </Form.Item>
         </Col>
       </Row>
-      <Form.List name="targets">
-        {(fields, { add, remove }) => (
-          <>
-            <div className="yl-muted" style={{ marginBottom: 8 }}>
-              {t('create.targets')}
-            </div>
-            {fields.map((field, n) => (
-              <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                <Form.Item name={[field.name, 'metric']} label={`${t('create.metric')} ${n + 1}`} rules={[{ required: true }]}>
-                  <Select style={{ width: 280 }} showSearch={{ optionFilterProp: 'label' }} options={METRIC_KEYS.map((k) => ({ value: k, label: t(`metric.${k}`) }))} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'value']} label={`${t('create.value')} ${n + 1}`} rules={[{ required: true }]}>
-                  <InputNumber min={0} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'year']} label={`${t('create.year')} ${n + 1}`}>
-                  <InputNumber min={2000} max={2100} />
-                </Form.Item>
-                <MinusCircleOutlined aria-label="remove" onClick={() => remove(field.name)} />
-              </Space>
-            ))}
-            <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
-              {t('create.addTarget')}
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <PhasesFields />
+      <TargetsFields />
     </FormModal>
   );
 }

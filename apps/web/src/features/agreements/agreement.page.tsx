@@ -4,13 +4,14 @@ import { useParams, useSearchParams } from 'react-router';
 import { useLocalName } from '../../ui/labels';
 import { PageHeader } from '../../ui/page-header';
 import { PageState } from '../../ui/page-state';
-import { AgreementActions, VersionsCard } from './amend';
+import { AgreementActions } from './amend';
 import { useAgreement } from './agreements.resource';
 import { DashboardTab, formatValue } from './dashboard.tab';
 import { DispatchTab } from './dispatch.tab';
 import { EducationTab } from './education.tab';
 import { ReportTab } from './report.tab';
 import { TrainingTab } from './training.tab';
+import { VersionsCard } from './versions.card';
 
 export function AgreementPage() {
   const { id = '' } = useParams();
@@ -70,7 +71,7 @@ export function AgreementPage() {
                         ]}
                       />
                     </Card>
-                    <VersionsCard agreementId={a.id} />
+                    <VersionsCard agreement={a} />
                   </Space>
                 ),
               },

@@ -1,13 +1,13 @@
-import type { AgreementDto, AgreementVersionDto } from '@yilian/contracts';
-import { Button, Card, Form, Input, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import type { AgreementDto } from '@yilian/contracts';
+import { Button, Col, Form, Input, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/form-modal';
-import { PageState } from '../../ui/page-state';
-import { useAmendAgreement, useEndAgreement, useVersions } from './agreements.resource';
+import { AreasField, PartiesFields, PhasesFields, TargetsFields } from './agreement-fields';
+import { changedLists, type ListValues, listValuesOf } from './agreement-values';
+import { useAmendAgreement, useEndAgreement } from './agreements.resource';
 
-interface AmendValues {
+interface AmendValues extends ListValues {
   titleZh: string;
   titleEn: string;
   startsOn: string;
@@ -15,59 +15,28 @@ interface AmendValues {
   reason: string;
 }
 
-/** Amend (a new version; the previous state is kept) and end an agreement — for those who may amend it. */
+/**
+ * Amend (a new version; the previous state is kept) and end an agreement — for those who may amend it.
+ * The amend dialog is mounted only while open, on the agreement as read when it opened (see `AmendDialog`).
+ */
 export function AgreementActions({ agreement }: { agreement: AgreementDto }) {
   const { t } = useTranslation('agreements');
-  const amend = useAmendAgreement(agreement.id);
   const end = useEndAgreement(agreement.id);
-  const [open, setOpen] = useState<'amend' | 'end' | null>(null);
+  const [amending, setAmending] = useState<AgreementDto | null>(null);
+  const [ending, setEnding] = useState(false);
   if (!agreement.can.amend || agreement.status === 'ended') return null;
-  const submitAmend = (v: AmendValues) => {
-    const changed = {
-      ...(v.titleZh !== agreement.titleZh ? { titleZh: v.titleZh } : {}),
-      ...(v.titleEn !== agreement.titleEn ? { titleEn: v.titleEn } : {}),
-      ...(v.startsOn !== agreement.startsOn ? { startsOn: v.startsOn } : {}),
-      ...(v.endsOn !== agreement.endsOn ? { endsOn: v.endsOn } : {}),
-    };
-    return amend.mutateAsync({ version: agreement.version, reason: v.reason, ...changed });
-  };
   return (
     <Space>
-      <Button onClick={() => setOpen('amend')}>{t('amend.action')}</Button>
-      <Button danger onClick={() => setOpen('end')}>
+      <Button onClick={() => setAmending(agreement)}>{t('amend.action')}</Button>
+      <Button danger onClick={() => setEnding(true)}>
         {t('end.action')}
       </Button>
-      <FormModal<AmendValues>
-        open={open === 'amend'}
-        title={t('amend.title')}
-        onClose={() => setOpen(null)}
-        onSubmit={submitAmend}
-        successMessage={t('amend.saved')}
-        initialValues={{ titleZh: agreement.titleZh, titleEn: agreement.titleEn, startsOn: agreement.startsOn, endsOn: agreement.endsOn }}
-      >
-        <Form.Item name="titleZh" label={t('create.titleZh')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="titleEn" label={t('create.titleEn')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Space>
-          <Form.Item name="startsOn" label={t('create.startsOn')} rules={[{ required: true }]}>
-            <Input type="date" />
-          </Form.Item>
-          <Form.Item name="endsOn" label={t('create.endsOn')} rules={[{ required: true }]}>
-            <Input type="date" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="reason" label={t('amend.reason')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </FormModal>
+      {amending && <AmendDialog agreement={amending} onClose={() => setAmending(null)} />}
       <FormModal<{ endedOn: string; reason: string }>
-        open={open === 'end'}
+        open={ending}
         title={t('end.title')}
         okText={t('end.action')}
-        onClose={() => setOpen(null)}
+        onClose={() => setEnding(false)}
         onSubmit={(v) => end.mutateAsync({ version: agreement.version, endedOn: v.endedOn, reason: v.reason })}
         successMessage={t('end.saved')}
       >
@@ -83,34 +52,69 @@ export function AgreementActions({ agreement }: { agreement: AgreementDto }) {
   );
 }
 
-const snapshotText = (s: Record<string, unknown>, key: string): string => {
-  const v = s[key];
-  return typeof v === 'string' ? v : '';
-};
-
-/** The amendment history: each row is the state before that change, with its reason. */
-export function VersionsCard({ agreementId }: { agreementId: string }) {
-  const { t, i18n } = useTranslation('agreements');
-  const versions = useVersions(agreementId);
+/**
+ * The amendment form over `agreement` as read when the dialog opened: the initial values, the comparison and the
+ * version sent all come from it, so a refetch while the dialog is open cannot turn unedited fields into changes
+ * (a concurrent amendment gets the API's 409 instead). Only what changed is sent; lists go whole.
+ * Mounted per opening: a kept FormModal would bring back the values of its previous opening on reopen (the form
+ * store resets unmounted fields to the initial values of that opening, which win over the new ones).
+ */
+function AmendDialog({ agreement, onClose }: { agreement: AgreementDto; onClose: () => void }) {
+  const { t } = useTranslation('agreements');
+  const amend = useAmendAgreement(agreement.id);
+  const submit = async (v: AmendValues) => {
+    const changed = {
+      ...(v.titleZh !== agreement.titleZh ? { titleZh: v.titleZh } : {}),
+      ...(v.titleEn !== agreement.titleEn ? { titleEn: v.titleEn } : {}),
+      ...(v.startsOn !== agreement.startsOn ? { startsOn: v.startsOn } : {}),
+      ...(v.endsOn !== agreement.endsOn ? { endsOn: v.endsOn } : {}),
+      ...changedLists(agreement, v),
+    };
+    // A version that changes nothing would only add a row to the history.
+    if (Object.keys(changed).length === 0) throw new Error(t('amend.nothingChanged'));
+    return amend.mutateAsync({ version: agreement.version, reason: v.reason, ...changed });
+  };
   return (
-    <Card size="small" title={t('amend.history')}>
-      <PageState query={versions} isEmpty={(d) => d.length === 0} empty={t('amend.noHistory')}>
-        {(d) => (
-          <Table<AgreementVersionDto>
-            rowKey="version"
-            size="small"
-            aria-label={t('amend.history')}
-            pagination={false}
-            dataSource={d}
-            columns={[
-              { title: t('amend.version'), dataIndex: 'version', width: 80 },
-              { title: t('amend.changedAt'), render: (_, v) => dayjs(v.changedAt).format('YYYY-MM-DD HH:mm'), width: 150 },
-              { title: t('amend.reason'), render: (_, v) => v.reason ?? '—' },
-              { title: t('amend.before'), render: (_, v) => `${snapshotText(v.snapshot, i18n.language === 'en' ? 'titleEn' : 'titleZh')} · ${snapshotText(v.snapshot, 'startsOn')} — ${snapshotText(v.snapshot, 'endsOn')}` },
-            ]}
-          />
-        )}
-      </PageState>
-    </Card>
+    <FormModal<AmendValues>
+      open
+      title={t('amend.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      successMessage={t('amend.saved')}
+      initialValues={{ titleZh: agreement.titleZh, titleEn: agreement.titleEn, startsOn: agreement.startsOn, endsOn: agreement.endsOn, ...listValuesOf(agreement) }}
+      width={900}
+    >
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="titleZh" label={t('create.titleZh')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="titleEn" label={t('create.titleEn')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="startsOn" label={t('create.startsOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="endsOn" label={t('create.endsOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <AreasField />
+        </Col>
+      </Row>
+      <PartiesFields />
+      <PhasesFields />
+      <TargetsFields />
+      <Form.Item name="reason" label={t('amend.reason')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
