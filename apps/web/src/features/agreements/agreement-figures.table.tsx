@@ -1,5 +1,5 @@
 import type { MetricKey, OverviewRowDto } from '@yilian/contracts';
-import { Table, Tag } from 'antd';
+import { Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatValue } from './dashboard.tab';
@@ -10,8 +10,23 @@ const COLUMNS = ['dispatch.batches', 'dispatch.person_times', 'training.trainees
 const drillTo = (agreementId: string, metric: MetricKey, period: { from: string; to: string }) =>
   `/agreements/${agreementId}?${new URLSearchParams({ tab: 'dashboard', drill: metric, from: period.from, to: period.to })}`;
 
-/** One row per agreement with its key figures (each a link to the records behind it) and targets behind; totals of the count figures below. */
-export function AgreementFiguresTable({ rows, totals, label, period }: { rows: OverviewRowDto[]; totals: Partial<Record<MetricKey, number | null>>; label: string; period: { from: string; to: string } }) {
+/**
+ * One row per agreement with its key figures (each a link to the records behind it) and targets behind;
+ * totals of the count figures below — buttons opening the records behind a total when `onTotal` is given.
+ */
+export function AgreementFiguresTable({
+  rows,
+  totals,
+  label,
+  period,
+  onTotal,
+}: {
+  rows: OverviewRowDto[];
+  totals: Partial<Record<MetricKey, number | null>>;
+  label: string;
+  period: { from: string; to: string };
+  onTotal?: (metric: MetricKey) => void;
+}) {
   const { t, i18n } = useTranslation('agreements');
   return (
     <Table<OverviewRowDto>
@@ -38,7 +53,13 @@ export function AgreementFiguresTable({ rows, totals, label, period }: { rows: O
           <Table.Summary.Cell index={0}>{t('overview.totals')}</Table.Summary.Cell>
           {COLUMNS.map((k, i) => (
             <Table.Summary.Cell key={k} index={i + 1}>
-              {formatValue(k, totals[k])}
+              {onTotal ? (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onTotal(k)} aria-label={`${t('overview.totals')} ${t(`metric.${k}`)}`}>
+                  {formatValue(k, totals[k])}
+                </Button>
+              ) : (
+                formatValue(k, totals[k])
+              )}
             </Table.Summary.Cell>
           ))}
           <Table.Summary.Cell index={COLUMNS.length + 1} />

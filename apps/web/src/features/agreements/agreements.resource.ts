@@ -16,6 +16,7 @@ import type {
   DashboardDto,
   DispatchBatchDto,
   DrilldownDto,
+  DrillSide,
   EducationSessionDto,
   InstitutionDetailDto,
   MetricKey,
@@ -39,11 +40,17 @@ export const useAgreements = (q: Query) =>
 export const useAgreement = (id: string) => useQuery({ queryKey: agreementKeys.one(id), queryFn: ({ signal }) => api.get<AgreementDto>(`/api/agreements/${id}`, undefined, signal) });
 export const useDashboard = (id: string, period: { from?: string; to?: string }) =>
   useQuery({ queryKey: agreementKeys.part(id, 'dashboard', period), queryFn: ({ signal }) => api.get<DashboardDto>(`/api/agreements/${id}/dashboard`, period, signal), placeholderData: keepPreviousData });
-export const useDrilldown = (id: string, metric: MetricKey | null, period: { from?: string; to?: string }) =>
+/** Which records to list: a figure, narrowed to a consult breakdown (`consult.by_kind.mdt`) or a side of a scope view. */
+export interface Drill {
+  metric: MetricKey;
+  breakdown?: string;
+  side?: DrillSide;
+}
+export const useDrilldown = (id: string, drill: Drill | null, period: { from?: string; to?: string }) =>
   useQuery({
-    queryKey: agreementKeys.part(id, 'drill', { metric, ...period }),
-    queryFn: ({ signal }) => api.get<DrilldownDto>(`/api/agreements/${id}/drilldown`, { metric, ...period, pageSize: 100 }, signal),
-    enabled: metric !== null,
+    queryKey: agreementKeys.part(id, 'drill', { ...drill, ...period }),
+    queryFn: ({ signal }) => api.get<DrilldownDto>(`/api/agreements/${id}/drilldown`, { ...drill, ...period, pageSize: 100 }, signal),
+    enabled: drill !== null,
   });
 export const useBatches = (id: string) =>
   useQuery({ queryKey: agreementKeys.part(id, 'batches'), queryFn: ({ signal }) => api.get<Page<DispatchBatchDto>>('/api/dispatch/batches', { agreementId: id, pageSize: 200 }, signal) });
@@ -88,6 +95,14 @@ export const useScopeFigures = (kind: ScopeKind, key: string, period: { from?: s
     queryKey: ['agreements', 'scope', kind, key, period],
     queryFn: ({ signal }) => api.get<ScopeFiguresDto>(`/api/metrics/${SCOPE_PATH[kind]}/${encodeURIComponent(key)}`, period, signal),
     placeholderData: keepPreviousData,
+  });
+
+/** The records behind a figure of such a view: `side` for its own consults and referrals, none for its agreements' totals. */
+export const useScopeDrilldown = (kind: ScopeKind, key: string, drill: Drill | null, period: { from?: string; to?: string }) =>
+  useQuery({
+    queryKey: ['agreements', 'scope', kind, key, 'drill', { ...drill, ...period }],
+    queryFn: ({ signal }) => api.get<DrilldownDto>(`/api/metrics/${SCOPE_PATH[kind]}/${encodeURIComponent(key)}/drilldown`, { ...drill, ...period, pageSize: 100 }, signal),
+    enabled: drill !== null,
   });
 
 /** Downloads a report through the session (cookie) and hands it to the browser as a file. */

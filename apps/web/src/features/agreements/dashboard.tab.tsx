@@ -1,10 +1,12 @@
 import { METRICS, type MetricKey, MetricKeySchema, type TargetProgressDto } from '@yilian/contracts';
-import { Card, Col, Input, Modal, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Input, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageState } from '../../ui/page-state';
-import { useDashboard, useDrilldown } from './agreements.resource';
+import { type Drill, useDashboard, useDrilldown } from './agreements.resource';
+import { ConsultBreakdown, useBreakdownLabel } from './consult-breakdown';
+import { DrillModal, drillTitle } from './drill.modal';
 import { EChart } from './echart';
 
 const SHOWN: MetricKey[] = [
@@ -43,8 +45,12 @@ export function DashboardTab({ agreementId }: { agreementId: string }) {
   const { t, i18n } = useTranslation('agreements');
   const [search] = useSearchParams();
   const [period, setPeriod] = useState<{ from?: string; to?: string }>(() => ({ from: search.get('from') ?? undefined, to: search.get('to') ?? undefined }));
-  const [drill, setDrill] = useState<MetricKey | null>(() => MetricKeySchema.safeParse(search.get('drill')).data ?? null);
+  const [drill, setDrill] = useState<Drill | null>(() => {
+    const metric = MetricKeySchema.safeParse(search.get('drill')).data;
+    return metric ? { metric } : null;
+  });
   const query = useDashboard(agreementId, period);
+  const breakdownLabel = useBreakdownLabel();
   const drillQuery = useDrilldown(agreementId, drill, { from: query.data?.from, to: query.data?.to });
   const option = useMemo(() => {
     const months = query.data?.monthly ?? [];
@@ -71,7 +77,7 @@ export function DashboardTab({ agreementId }: { agreementId: string }) {
             <Row gutter={[12, 12]}>
               {SHOWN.map((k) => (
                 <Col key={k} xs={12} md={6} lg={4}>
-                  <button type="button" className="yl-figure" data-testid={`figure-${k}`} onClick={() => setDrill(k)} style={{ all: 'unset', cursor: 'pointer', display: 'block' }}>
+                  <button type="button" className="yl-figure" data-testid={`figure-${k}`} onClick={() => setDrill({ metric: k })} style={{ all: 'unset', cursor: 'pointer', display: 'block' }}>
                     <Statistic title={t(`metric.${k}`)} value={formatValue(k, d.figures[k])} />
                     {d.adjustments[k] !== undefined && <span className="yl-muted">{t('dashboard.adjusted', { value: d.adjustments[k] })}</span>}
                   </button>
@@ -99,28 +105,8 @@ export function DashboardTab({ agreementId }: { agreementId: string }) {
           <Card title={t('dashboard.monthly')} size="small">
             <EChart option={option} label={t('dashboard.monthly')} />
           </Card>
-          <Modal open={drill !== null} onCancel={() => setDrill(null)} footer={null} width={820} title={drill ? t('dashboard.drill', { metric: t(`metric.${drill}`) }) : ''}>
-            <PageState query={drillQuery}>
-              {(r) => (
-                <>
-                  {r.hidden > 0 && <p className="yl-muted">{t('dashboard.hidden', { count: r.hidden })}</p>}
-                  <Table
-                    rowKey="id"
-                    size="small"
-                    aria-label={t('dashboard.drill', { metric: drill ? t(`metric.${drill}`) : '' })}
-                    dataSource={r.items}
-                    pagination={false}
-                    columns={[
-                      { title: t('drill.date'), dataIndex: 'date', width: 110 },
-                      { title: t('drill.label'), dataIndex: 'label' },
-                      { title: t('drill.detail'), dataIndex: 'detail' },
-                      { title: t('drill.quantity'), dataIndex: 'quantity', width: 80 },
-                    ]}
-                  />
-                </>
-              )}
-            </PageState>
-          </Modal>
+          <ConsultBreakdown figures={d.figures} testId="consult-breakdown" onPick={(breakdown) => setDrill({ metric: 'consult.total', breakdown })} />
+          <DrillModal title={drill ? drillTitle(t, drill, breakdownLabel) : null} query={drillQuery} onClose={() => setDrill(null)} />
         </Space>
       )}
     </PageState>

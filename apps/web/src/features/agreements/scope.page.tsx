@@ -8,8 +8,10 @@ import { InstitutionSelect } from '../network/institution-select';
 import { PageHeader } from '../../ui/page-header';
 import { PageState } from '../../ui/page-state';
 import { AgreementFiguresTable } from './agreement-figures.table';
-import { useScopeFigures } from './agreements.resource';
+import { type Drill, useScopeDrilldown, useScopeFigures } from './agreements.resource';
+import { ConsultBreakdown, useBreakdownLabel } from './consult-breakdown';
 import { formatValue } from './dashboard.tab';
+import { DrillModal, drillTitle } from './drill.modal';
 
 const PARTNERSHIP: MetricKey[] = ['dispatch.batches', 'dispatch.person_times', 'techniques.introduced', 'training.trainees', 'training.completed', 'education.sessions', 'education.attendance'];
 const WORKFLOW: MetricKey[] = [
@@ -24,16 +26,16 @@ const WORKFLOW: MetricKey[] = [
   'referral.accept_median_minutes',
 ];
 
-function Figures({ title, keys, figures, testId }: { title: string; keys: MetricKey[]; figures: ScopeFiguresDto['sent']; testId: string }) {
+function Figures({ title, keys, figures, testId, onPick }: { title: string; keys: MetricKey[]; figures: ScopeFiguresDto['sent']; testId: string; onPick: (k: MetricKey) => void }) {
   const { t } = useTranslation('agreements');
   return (
     <Card size="small" title={title} data-testid={testId}>
       <Row gutter={[12, 12]}>
         {keys.map((k) => (
           <Col key={k} xs={12} md={8} lg={6}>
-            <div data-testid={`${testId}-${k}`}>
+            <button type="button" className="yl-figure" data-testid={`${testId}-${k}`} onClick={() => onPick(k)} style={{ all: 'unset', cursor: 'pointer', display: 'block' }}>
               <Statistic title={t(`metric.${k}`)} value={formatValue(k, figures[k])} />
-            </div>
+            </button>
           </Col>
         ))}
       </Row>
@@ -41,7 +43,7 @@ function Figures({ title, keys, figures, testId }: { title: string; keys: Metric
   );
 }
 
-/** KPIs of an institution, a region or a supervising authority's network (aggregates only; drill down per agreement). */
+/** KPIs of an institution, a region or a supervising authority's network; every figure opens the records behind it. */
 export function ScopePage() {
   const { kind = 'institution', key = '' } = useParams();
   const scopeKind = (['institution', 'region', 'network'].includes(kind) ? kind : 'institution') as ScopeKind;
@@ -49,6 +51,10 @@ export function ScopePage() {
   const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   const query = useScopeFigures(scopeKind, key, period);
   const d = query.data;
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const drillQuery = useScopeDrilldown(scopeKind, key, drill, { from: d?.from, to: d?.to });
+  const breakdownLabel = useBreakdownLabel();
+  const title = drill && (drill.side ? drillTitle(t, drill, breakdownLabel) : `${drillTitle(t, drill, breakdownLabel)} · ${t('scope.agreementTotals')}`);
   return (
     <>
       <PageHeader
@@ -64,23 +70,30 @@ export function ScopePage() {
               <Input type="date" aria-label={`${t('dashboard.period')} from`} value={period.from ?? data.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value || undefined }))} />
               <Input type="date" aria-label={`${t('dashboard.period')} to`} value={period.to ?? data.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value || undefined }))} />
             </Space>
-            <Figures title={t('scope.partnership')} keys={PARTNERSHIP} figures={data.totals} testId="scope-totals" />
+            <Figures title={t('scope.partnership')} keys={PARTNERSHIP} figures={data.totals} testId="scope-totals" onPick={(metric) => setDrill({ metric })} />
             <Row gutter={16}>
               <Col xs={24} lg={12}>
-                <Figures title={t('scope.sent')} keys={WORKFLOW} figures={data.sent} testId="scope-sent" />
+                <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                  <Figures title={t('scope.sent')} keys={WORKFLOW} figures={data.sent} testId="scope-sent" onPick={(metric) => setDrill({ metric, side: 'sent' })} />
+                  <ConsultBreakdown figures={data.sent} testId="scope-sent-breakdown" onPick={(breakdown) => setDrill({ metric: 'consult.total', breakdown, side: 'sent' })} />
+                </Space>
               </Col>
               <Col xs={24} lg={12}>
-                <Figures title={t('scope.received')} keys={WORKFLOW} figures={data.received} testId="scope-received" />
+                <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                  <Figures title={t('scope.received')} keys={WORKFLOW} figures={data.received} testId="scope-received" onPick={(metric) => setDrill({ metric, side: 'received' })} />
+                  <ConsultBreakdown figures={data.received} testId="scope-received-breakdown" onPick={(breakdown) => setDrill({ metric: 'consult.total', breakdown, side: 'received' })} />
+                </Space>
               </Col>
             </Row>
             <Card size="small" title={t('scope.agreements')}>
               {data.agreements.length === 0 ? (
                 <p className="yl-muted">{t('scope.noAgreements')}</p>
               ) : (
-                <AgreementFiguresTable rows={data.agreements} totals={data.totals} label={t('scope.agreements')} period={data} />
+                <AgreementFiguresTable rows={data.agreements} totals={data.totals} label={t('scope.agreements')} period={data} onTotal={(metric) => setDrill({ metric })} />
               )}
             </Card>
             <p className="yl-muted">{t('scope.drillHint')}</p>
+            <DrillModal title={title} query={drillQuery} onClose={() => setDrill(null)} />
           </Space>
         )}
       </PageState>
