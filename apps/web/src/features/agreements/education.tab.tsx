@@ -1,13 +1,17 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { type AgreementDto, EDUCATION_KINDS, type EducationKind, type EducationSessionDto } from '@yilian/contracts';
+import { type AgreementDto, CLINICAL_ROLES, EDUCATION_KINDS, type EducationKind, type EducationSessionDto } from '@yilian/contracts';
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasAnyRole, useCurrentSession } from '../../app/session';
 import { FormModal } from '../../ui/form-modal';
 import { useLocalName } from '../../ui/labels';
 import { PageState } from '../../ui/page-state';
 import { useCreateSession, useRecordAttendance, useSessions } from './agreements.resource';
+import { withFieldIssue } from './education-citation';
+import { CaseConferenceFields, CitationCell, SessionDetail } from './education-citation.parts';
+import { useCitableConsults } from './education.resource';
 
 interface SessionValues {
   kind: EducationKind;
@@ -17,12 +21,18 @@ interface SessionValues {
   hostInstitutionId: string;
   presenters: string;
   audienceInstitutionIds: string[];
+  /** Case conferences only: a closed consult of this agreement, and the de-identified summary. */
+  citedConsultId?: string;
+  caseSummary?: string;
 }
 interface AttendanceValues {
   attendees: { personName: string; institutionId: string; minutes?: number }[];
 }
 
-/** Tele-education (远程教育): lectures and case conferences, with attendance recorded per person. */
+/**
+ * Tele-education (远程教育): lectures and case conferences, with attendance recorded per person. A case conference
+ * may cite a closed consult of the agreement, shown de-identified (reference, kind, diagnosis; never the patient).
+ */
 export function EducationTab({ agreement }: { agreement: AgreementDto }) {
   const { t } = useTranslation('agreements');
   const name = useLocalName();
@@ -31,11 +41,17 @@ export function EducationTab({ agreement }: { agreement: AgreementDto }) {
   const attend = useRecordAttendance();
   const [open, setOpen] = useState(false);
   const [attendFor, setAttendFor] = useState<EducationSessionDto | null>(null);
+  // Listing consults (to cite one, or to tell which citations the actor may open) needs a clinical role.
+  const clinical = hasAnyRole(useCurrentSession(), CLINICAL_ROLES);
+  const citable = useCitableConsults(agreement.id, clinical && (sessions.data?.items.some((s) => s.citedConsultId) ?? false));
+  const openable = (s: EducationSessionDto) => citable.data?.find((c) => c.id === s.citedConsultId);
   const canRecord = agreement.can.record && agreement.status === 'active';
   const operating = agreement.parties.filter((p) => p.role !== 'supervising');
   const options = operating.map((p) => ({ value: p.institutionId, label: name(p) }));
-  const submitSession = (v: SessionValues) =>
-    create.mutateAsync({
+  const submitSession = async (v: SessionValues) => {
+    const conference = v.kind === 'case_conference';
+    const summary = v.caseSummary?.trim();
+    await create.mutateAsync({
       agreementId: agreement.id,
       kind: v.kind,
       topicZh: v.topicZh,
@@ -48,7 +64,12 @@ export function EducationTab({ agreement }: { agreement: AgreementDto }) {
         .filter(Boolean)
         .map((n) => ({ name: n })),
       audienceInstitutionIds: v.audienceInstitutionIds,
+      ...(conference && v.citedConsultId ? { citedConsultId: v.citedConsultId } : {}),
+      ...(conference && summary ? { caseSummary: summary } : {}),
+    }).catch((e: unknown) => {
+      throw withFieldIssue(e);
     });
+  };
   return (
     <Card size="small" title={t('tab.education')} extra={canRecord && <Button type="primary" onClick={() => setOpen(true)}>{t('education.record')}</Button>}>
       <PageState query={sessions} isEmpty={(d) => d.items.length === 0}>
@@ -60,19 +81,25 @@ export function EducationTab({ agreement }: { agreement: AgreementDto }) {
             dataSource={d.items}
             pagination={{ pageSize: 20 }}
             expandable={{
-              rowExpandable: (s) => s.attendance.length > 0,
+              rowExpandable: (s) => s.attendance.length > 0 || s.citedConsultId !== null || s.caseSummary !== null,
               expandedRowRender: (s) => (
-                <Table
-                  rowKey="id"
-                  size="small"
-                  aria-label={`${t('education.attendance')} ${s.topicZh}`}
-                  pagination={false}
-                  dataSource={s.attendance}
-                  columns={[
-                    { title: t('education.person'), dataIndex: 'personName' },
-                    { title: t('education.institution'), render: (_, a) => name(operating.find((p) => p.institutionId === a.institutionId)) || '—' },
-                    { title: t('education.minutes'), render: (_, a) => a.minutes ?? '—' },
-                  ]}
+                <SessionDetail
+                  session={s}
+                  consult={openable(s)}
+                  attendance={
+                    <Table
+                      rowKey="id"
+                      size="small"
+                      aria-label={`${t('education.attendance')} ${s.topicZh}`}
+                      pagination={false}
+                      dataSource={s.attendance}
+                      columns={[
+                        { title: t('education.person'), dataIndex: 'personName' },
+                        { title: t('education.institution'), render: (_, a) => name(operating.find((p) => p.institutionId === a.institutionId)) || '—' },
+                        { title: t('education.minutes'), render: (_, a) => a.minutes ?? '—' },
+                      ]}
+                    />
+                  }
                 />
               ),
             }}
@@ -81,6 +108,7 @@ export function EducationTab({ agreement }: { agreement: AgreementDto }) {
               { title: t('education.kind'), render: (_, s) => t(`education.${s.kind}`), width: 100 },
               { title: t('education.topic'), dataIndex: 'topicZh' },
               { title: t('education.presenters'), render: (_, s) => s.presenters.map((p) => p.name).join('、') },
+              { title: t('education.citedConsult'), render: (_, s) => <CitationCell session={s} consult={openable(s)} /> },
               { title: t('education.attendance'), render: (_, s) => s.attendance.length, width: 90 },
               ...(canRecord
                 ? [
@@ -130,6 +158,9 @@ export function EducationTab({ agreement }: { agreement: AgreementDto }) {
         </Form.Item>
         <Form.Item name="audienceInstitutionIds" label={t('education.audience')} rules={[{ required: true }]}>
           <Select mode="multiple" options={options} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['kind']}>
+          {({ getFieldValue }) => (getFieldValue('kind') === 'case_conference' ? <CaseConferenceFields agreementId={agreement.id} canList={clinical} /> : null)}
         </Form.Item>
       </FormModal>
       <FormModal<AttendanceValues>
