@@ -3,7 +3,10 @@ import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures.js';
 import { AgreementsPage } from './pages/agreements.page.js';
 
-test('a program manager records an agreement with targets, dispatch and a trainee, sees the dashboard move and downloads the report', async ({ page, signIn }) => {
+/** A minimal PDF (the API checks the type by its bytes). */
+const SIGNED_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+test('a program manager records an agreement with its signed text, targets, dispatch and a trainee, sees the dashboard move and downloads the report', async ({ page, signIn }) => {
   const year = new Date().getFullYear();
   const today = new Date().toISOString().slice(0, 10);
   const code = `E2E-${Date.now()}`;
@@ -22,7 +25,15 @@ test('a program manager records an agreement with targets, dispatch and a traine
       { metric: '派驻专家人次', value: 12, year },
       { metric: '进修人员', value: 4, year },
     ],
+    document: { name: `${code}-签署版.pdf`, mimeType: 'application/pdf', buffer: SIGNED_PDF },
   });
+
+  // The signed text is on the summary tab and opens as the PDF that was uploaded.
+  await agreements.tab('概况');
+  const signed = await agreements.openDocument(`${code}-签署版.pdf`);
+  expect(signed.status()).toBe(200);
+  expect(signed.headers()['content-type']).toBe('application/pdf');
+  expect((await signed.body()).toString('latin1')).toBe(SIGNED_PDF.toString('latin1'));
 
   await agreements.tab('绩效看板');
   await expect(agreements.figure('dispatch.person_times')).toContainText('0');

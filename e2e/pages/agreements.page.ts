@@ -1,4 +1,11 @@
-import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { expect, type APIResponse, type Download, type Locator, type Page } from '@playwright/test';
+
+/** A file handed to an upload control (`setInputFiles`). */
+export interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
 
 /** Agreements: list, create form, detail tabs (dashboard, dispatch, trainees, report). */
 export class AgreementsPage {
@@ -20,7 +27,18 @@ export class AgreementsPage {
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
   }
 
-  async create(a: { code: string; titleZh: string; titleEn: string; startsOn: string; endsOn: string; assisting: string; assisted: string; targets: { metric: string; value: number; year: number }[] }): Promise<void> {
+  async create(a: {
+    code: string;
+    titleZh: string;
+    titleEn: string;
+    startsOn: string;
+    endsOn: string;
+    assisting: string;
+    assisted: string;
+    targets: { metric: string; value: number; year: number }[];
+    /** The signed text (PDF or image), uploaded in the form. */
+    document?: UploadFile;
+  }): Promise<void> {
     await this.page.getByRole('button', { name: '新建协议' }).click();
     const d = this.dialog;
     await d.getByLabel('协议编号').fill(a.code);
@@ -36,8 +54,30 @@ export class AgreementsPage {
       await d.getByLabel(`目标值 ${i + 1}`).fill(String(t.value));
       await d.getByLabel(`年度 ${i + 1}`).fill(String(t.year));
     }
+    if (a.document) await this.attachDocument(a.document);
     await d.getByRole('button', { name: /保\s*存/ }).click();
     await expect(this.page.getByRole('tab', { name: '绩效看板' })).toBeVisible();
+  }
+
+  /** Uploads the signed text through the form's "协议文本（签署版）" field and waits for it to be listed there. */
+  async attachDocument(file: UploadFile): Promise<void> {
+    const field = this.dialog.locator('.ant-form-item').filter({ has: this.page.locator('label', { hasText: /^(协议文本（签署版）|Signed agreement)$/ }) });
+    await field.locator('input[type=file]').setInputFiles(file);
+    await expect(field.getByTestId('uploaded-attachment')).toHaveText(file.name);
+  }
+
+  /** The summary tab's "协议文本（签署版）" card. */
+  get documentCard(): Locator {
+    return this.page.locator('.ant-card').filter({ has: this.page.locator('.ant-card-head', { hasText: /^(协议文本（签署版）|Signed agreement)$/ }) });
+  }
+
+  /** Opens the summary's link to the signed text (with the page's session) and returns the answer. */
+  async openDocument(fileName: string): Promise<APIResponse> {
+    const link = this.documentCard.getByRole('link', { name: fileName });
+    await expect(link).toBeVisible();
+    const href = await link.getAttribute('href');
+    if (!href) throw new Error('the document link has no href');
+    return this.page.request.get(href);
   }
 
   async tab(name: '概况' | '绩效看板' | '专家派驻' | '进修' | '远程教育' | '年度报告'): Promise<void> {

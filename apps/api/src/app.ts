@@ -62,7 +62,6 @@ function buildServices(config: Config, db: Db, clock: Clock, jobs: JobQueue) {
   const institutions = createInstitutionService({ db, clock, audit });
   const users = createUserService({ db, clock, audit });
   void jobs;
-  const agreements = createAgreementService({ db, clock, audit });
   const pdf = createPdfRenderer();
   const dispatch = createDispatchService({ db, clock, audit });
   const training = createTrainingService({ db, clock, audit, pdf });
@@ -70,6 +69,7 @@ function buildServices(config: Config, db: Db, clock: Clock, jobs: JobQueue) {
   const metrics = createMetricsService({ db, clock, audit, jobs });
   const reports = createReportService({ db, clock, audit, metrics, pdf });
   const documents = createDocumentService({ db, clock, audit, filesDir: config.filesDir });
+  const agreements = createAgreementService({ db, clock, audit, documents });
   const patients = createPatientService({ db, clock, audit, secretKey: config.secretKey, documents });
   const notifications = createNotificationService({ db, clock, jobs });
   const consults = createConsultService({ db, clock, audit, jobs, patients, documents, notifications });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, text } from './common.js';
+import type { AttachmentDto, AttachmentMime } from './documents.js';
 
 export const AGREEMENT_KINDS = [
   'paired_assistance',
@@ -73,6 +74,9 @@ export const MetricKeySchema = z.enum(METRIC_KEYS);
 
 const isoDate = z.iso.date();
 
+/** The signed text of an agreement: a PDF or a scan (PNG, JPEG), uploaded through POST /api/attachments. */
+export const AGREEMENT_DOCUMENT_MIMES = ['application/pdf', 'image/png', 'image/jpeg'] as const satisfies readonly AttachmentMime[];
+
 export const PartyInput = z.strictObject({ institutionId: z.uuid(), role: z.enum(PARTY_ROLES) });
 export const PhaseInput = z.strictObject({
   nameZh: text(80),
@@ -100,6 +104,7 @@ const agreementFields = {
   startsOn: isoDate,
   endsOn: isoDate,
   areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length).default([]),
+  /** The signed text: an attachment uploaded at the actor's institution, PDF or image, used by no other record. */
   documentAttachmentId: z.uuid().optional(),
   parties: z.array(PartyInput).min(2).max(50),
   phases: z.array(PhaseInput).max(20).default([]),
@@ -130,6 +135,7 @@ export const AmendAgreementInput = z.strictObject({
   startsOn: isoDate.optional(),
   endsOn: isoDate.optional(),
   areas: z.array(z.enum(COOPERATION_AREAS)).max(COOPERATION_AREAS.length).optional(),
+  /** A new signed text, or null to detach it (the earlier one stays owned by the agreement, readable from its history). */
   documentAttachmentId: z.uuid().nullable().optional(),
   parties: z.array(PartyInput).min(2).max(50).optional(),
   phases: z.array(PhaseInput).max(20).optional(),
@@ -193,7 +199,10 @@ export interface AgreementDto extends AgreementSummaryDto {
   descriptionZh: string | null;
   descriptionEn: string | null;
   endReason: string | null;
+  /** The signed text as it stands (earlier ones stay in the version snapshots and remain readable). */
   documentAttachmentId: string | null;
+  /** Metadata of that attachment (open it at /api/attachments/:id/content), or null. */
+  document: AttachmentDto | null;
   phases: AgreementPhaseDto[];
   targets: AgreementTargetDto[];
   /** What the actor may do here. */

@@ -94,7 +94,8 @@ export function toSummary(r: AgreementRow, parties: PartyRow[]): AgreementSummar
   };
 }
 
-export async function loadAgreement(q: Queryable, r: AgreementRow): Promise<Omit<AgreementDto, 'can'>> {
+/** The agreement as kept in version snapshots (the service adds `document` and `can`). */
+export async function loadAgreement(q: Queryable, r: AgreementRow): Promise<Omit<AgreementDto, 'can' | 'document'>> {
   const [parties, phases, targets] = await Promise.all([partiesOf(q, [r.id]), phasesOf(q, r.id), targetsOf(q, r.id)]);
   return {
     ...toSummary(r, parties),

@@ -13,6 +13,8 @@ import { type Actor, requireRole } from '../../http/actor.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError, errors } from '../../http/errors.js';
 import type { AuditLog } from '../audit/index.js';
+import type { DocumentService } from '../documents/index.js';
+import { auditedDocument, documentOf, linkDocument, registerAgreementDocuments } from './agreements.document.js';
 import { accessTo, supervisedScope } from './agreements.policy.js';
 import * as repo from './agreements.repo.js';
 
@@ -43,8 +45,9 @@ function checkShape(s: Shape): void {
   }
 }
 
-export function createAgreementService(deps: { db: Db; clock: Clock; audit: AuditLog }) {
+export function createAgreementService(deps: { db: Db; clock: Clock; audit: AuditLog; documents: Pick<DocumentService, 'registerOwner'> }) {
   const { db, clock, audit } = deps;
+  registerAgreementDocuments(deps.documents);
 
   async function mustSee(q: Queryable, actor: Actor, id: string) {
     const row = await repo.findAgreement(q, id);
@@ -56,7 +59,8 @@ export function createAgreementService(deps: { db: Db; clock: Clock; audit: Audi
 
   async function dto(q: Queryable, actor: Actor, row: repo.AgreementRow): Promise<AgreementDto> {
     const access = await accessTo(q, actor, row.id);
-    return { ...(await repo.loadAgreement(q, row)), can: { amend: access.amend, record: access.record } };
+    const document = await documentOf(q, row.id, row.document_attachment_id);
+    return { ...(await repo.loadAgreement(q, row)), document, can: { amend: access.amend, record: access.record } };
   }
 
   /** The creator must be a party, or the program manager of a supervising authority named in it. */
@@ -98,10 +102,16 @@ export function createAgreementService(deps: { db: Db; clock: Clock; audit: Audi
           if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw errors.duplicate('code');
           throw error;
         }
+        const document = input.documentAttachmentId ? await linkDocument(tx, actor, row.id, input.documentAttachmentId) : null;
         await repo.replaceParties(tx, row.id, input.parties);
         await repo.replacePhasesAndTargets(tx, row.id, input.phases, input.targets);
         const result = await dto(tx, actor, row);
-        await audit.record(tx, actor, { action: 'agreement.create', entityType: 'agreement', entityId: row.id, details: { code: row.code, targets: input.targets.length } });
+        await audit.record(tx, actor, {
+          action: 'agreement.create',
+          entityType: 'agreement',
+          entityId: row.id,
+          details: { code: row.code, targets: input.targets.length, document: auditedDocument(document) },
+        });
         return result;
       });
     },
@@ -128,11 +138,16 @@ export function createAgreementService(deps: { db: Db; clock: Clock; audit: Audi
         const updated = await repo.updateAgreement(tx, id, version, fields, clock.now());
         if (!updated) throw errors.versionConflict(row.version);
         await repo.insertVersion(tx, id, row.version, current, reason, actor.userId, clock.now());
+        // A new text is linked to the agreement; null only detaches the current one (it stays owned, see agreements.document.ts).
+        const { documentAttachmentId } = fields;
+        const replaced = documentAttachmentId !== undefined && documentAttachmentId !== row.document_attachment_id;
+        const document = replaced && documentAttachmentId ? await linkDocument(tx, actor, id, documentAttachmentId) : null;
         if (parties) await repo.replaceParties(tx, id, parties);
         await repo.replacePhasesAndTargets(tx, id, phases, targets);
         const result = await dto(tx, actor, updated);
         const changed = Object.keys(input).filter((k) => k !== 'version' && k !== 'reason');
-        await audit.record(tx, actor, { action: 'agreement.amend', entityType: 'agreement', entityId: id, details: { fromVersion: row.version, fields: changed, reason } });
+        const documentChange = replaced ? { document: { from: row.document_attachment_id, to: auditedDocument(document) } } : {};
+        await audit.record(tx, actor, { action: 'agreement.amend', entityType: 'agreement', entityId: id, details: { fromVersion: row.version, fields: changed, reason, ...documentChange } });
         return result;
       });
     },

@@ -81,10 +81,18 @@ describe('attachments', () => {
     expect(res.status).toBe(413);
   });
 
-  it('forbids roles that do not handle clinical files', async () => {
+  it('forbids uploads by roles that handle no files; program managers upload (agreement texts) but never open patient files', async () => {
     const inst = await t.factory.institution();
+    for (const role of ['admin', 'auditor'] as const) expect((await upload(await t.factory.user(inst.id, [role]), PDF)).status, role).toBe(403);
     const leader = await t.factory.user(inst.id, ['leader']);
-    expect((await upload(leader, PDF)).status).toBe(403);
+    const clinician = await t.factory.user(inst.id, ['clinician']);
+    const own = await upload(leader, PDF, 'agreement.pdf');
+    expect(own.status).toBe(201);
+    const clinical = await upload(clinician, PDF, 'ct.pdf');
+    // Unlinked uploads are seen by the clinical roles of the institution only.
+    expect((await t.as(leader).get(`/api/attachments/${clinical.body.id}/content`)).status).toBe(404);
+    expect((await t.as(leader).get(`/api/attachments/${own.body.id}`)).status).toBe(404);
+    expect((await t.as(clinician).get(`/api/attachments/${own.body.id}`)).status).toBe(200);
   });
 
   it('serves metadata and content to the uploader institution with audit rows; 404 for others and unknown ids', async () => {

@@ -50,7 +50,10 @@ export async function attachmentsOf(q: Queryable, ownerType: string, ownerIds: r
   return q.query<AttachmentRow>('select * from attachments where owner_type = $1 and owner_id = any($2::uuid[]) order by created_at, id', [ownerType, ownerIds]);
 }
 
-/** Links unlinked attachments uploaded at `institutionId` (or already linked to this owner); returns the ids it linked. */
+/**
+ * Links unlinked attachments uploaded at `institutionId` (or already linked to this owner), of one of `mimes` when
+ * given; returns the rows it linked.
+ */
 export async function linkToOwner(
   q: Queryable,
   ids: readonly string[],
@@ -58,13 +61,14 @@ export async function linkToOwner(
   ownerType: string,
   ownerId: string,
   patientId: string | null,
-): Promise<string[]> {
-  const rows = await q.query<{ id: string }>(
+  mimes: readonly AttachmentMime[] | null = null,
+): Promise<AttachmentRow[]> {
+  return q.query<AttachmentRow>(
     `update attachments set owner_type = $3, owner_id = $4, patient_id = coalesce($5, patient_id)
       where id = any($1::uuid[]) and institution_id = $2
         and (owner_id is null or (owner_type = $3 and owner_id = $4))
-      returning id`,
-    [ids, institutionId, ownerType, ownerId, patientId],
+        and ($6::text[] is null or mime = any($6::text[]))
+      returning *`,
+    [ids, institutionId, ownerType, ownerId, patientId, mimes],
   );
-  return rows.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
-import { CLINICAL_ROLES, type AttachmentDto, MAX_ATTACHMENT_BYTES } from '@yilian/contracts';
+import { type AttachmentDto, type AttachmentMime, CLINICAL_ROLES, MAX_ATTACHMENT_BYTES, type Role } from '@yilian/contracts';
 import type { Db, Queryable, Tx } from '../../db/db.js';
-import { type Actor, requireRole } from '../../http/actor.js';
+import { type Actor, hasRole, requireRole } from '../../http/actor.js';
 import type { Clock } from '../../http/clock.js';
 import { AppError, errors } from '../../http/errors.js';
 import type { AuditLog } from '../audit/index.js';
@@ -24,6 +24,21 @@ const notLinkable = (ids: string[]) =>
 /** Decides whether `actor` sees the record that owns an attachment (e.g. a consult it is attached to). */
 export type OwnerVisibility = (q: Queryable, actor: Actor, ownerId: string) => Promise<boolean>;
 
+export interface OwnerOptions {
+  /**
+   * Roles that may open this owner type's attachments when `canSee` admits them. Default: the clinical roles —
+   * attachments are patient records. An owner whose files carry no patient (an agreement's signed text) widens it.
+   */
+  readers?: readonly Role[];
+}
+
+/**
+ * Who may upload: the clinical roles (patient files) and program managers (`leader`: an agreement's signed text).
+ * An upload belongs to no record until a domain links it; until then it is seen by the clinical roles of the
+ * uploader's institution only.
+ */
+export const UPLOAD_ROLES = [...CLINICAL_ROLES, 'leader'] as const satisfies readonly Role[];
+
 /**
  * Links uploaded attachments to the record that uses them. Only attachments uploaded at the actor's
  * institution and not yet used elsewhere can be linked; otherwise 400 `attachment.not_linkable`.
@@ -38,8 +53,25 @@ export async function linkAttachments(
 ): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const linked = await repo.linkToOwner(tx, unique, actor.institutionId, ownerType, ownerId, patientId);
+  const linked = (await repo.linkToOwner(tx, unique, actor.institutionId, ownerType, ownerId, patientId)).map((r) => r.id);
   if (linked.length !== unique.length) throw notLinkable(unique.filter((id) => !linked.includes(id)));
+}
+
+/**
+ * Links one attachment to a record when it may be: uploaded at the actor's institution, of one of `mimes`, and not
+ * used by another record (already linked to this owner is fine). Returns the linked attachment, or undefined when it
+ * may not be linked — the owner's domain refuses with its own error (e.g. `agreement.document_invalid`).
+ */
+export async function linkAttachmentIfAllowed(
+  tx: Tx,
+  actor: Pick<Actor, 'institutionId'>,
+  id: string,
+  ownerType: string,
+  ownerId: string,
+  opts: { patientId: string | null; mimes: readonly AttachmentMime[] },
+): Promise<AttachmentDto | undefined> {
+  const [row] = await repo.linkToOwner(tx, [id], actor.institutionId, ownerType, ownerId, opts.patientId, opts.mimes);
+  return row ? repo.toAttachmentDto(row) : undefined;
 }
 
 /** Attachments of the given owners, as DTOs (no audit: the owner's read is audited by its domain). */
@@ -51,18 +83,23 @@ export function createDocumentService(deps: { db: Db; clock: Clock; audit: Audit
   const { db, clock, audit } = deps;
   const store = createFileStore(deps.filesDir);
   const maxBytes = deps.maxBytes ?? MAX_ATTACHMENT_BYTES;
-  const owners = new Map<string, OwnerVisibility>();
+  const owners = new Map<string, { canSee: OwnerVisibility; readers: readonly Role[] }>();
 
+  /**
+   * The clinical roles of the uploader's institution see its uploads; anyone else only through the record that owns
+   * the file, when that owner type admits the actor's role (clinical roles by default: patient records).
+   */
   async function visible(q: Queryable, actor: Actor, row: repo.AttachmentRow): Promise<boolean> {
-    if (row.institution_id === actor.institutionId) return true;
+    if (row.institution_id === actor.institutionId && hasRole(actor, ...CLINICAL_ROLES)) return true;
     if (!row.owner_type || !row.owner_id) return false;
-    const canSee = owners.get(row.owner_type);
-    return canSee ? canSee(q, actor, row.owner_id) : false;
+    const owner = owners.get(row.owner_type);
+    return !!owner && hasRole(actor, ...owner.readers) && owner.canSee(q, actor, row.owner_id);
   }
 
   async function mustSee(tx: Tx, actor: Actor, id: string): Promise<repo.AttachmentRow> {
-    // Attachments are patient records: clinical roles only, as for the patients and consults they belong to.
-    requireRole(actor, ...CLINICAL_ROLES);
+    // Roles no owner type admits are refused outright (403); otherwise a file the actor may not open is "not found".
+    const readers = new Set<Role>([...CLINICAL_ROLES, ...[...owners.values()].flatMap((o) => o.readers)]);
+    requireRole(actor, ...readers);
     const row = await repo.findAttachment(tx, id);
     if (!row || !(await visible(tx, actor, row))) throw attachmentNotFound();
     return row;
@@ -70,13 +107,13 @@ export function createDocumentService(deps: { db: Db; clock: Clock; audit: Audit
 
   return {
     maxBytes,
-    /** Each domain that owns attachments registers how to decide who sees its records. */
-    registerOwner(ownerType: string, canSee: OwnerVisibility): void {
-      owners.set(ownerType, canSee);
+    /** Each domain that owns attachments registers how to decide who sees its records (and, optionally, which roles read them). */
+    registerOwner(ownerType: string, canSee: OwnerVisibility, options: OwnerOptions = {}): void {
+      owners.set(ownerType, { canSee, readers: options.readers ?? CLINICAL_ROLES });
     },
 
     async upload(actor: Actor, input: { data: Buffer | undefined; fileName: string | undefined }): Promise<AttachmentDto> {
-      requireRole(actor, ...CLINICAL_ROLES);
+      requireRole(actor, ...UPLOAD_ROLES);
       const fileName = input.fileName === undefined ? undefined : cleanFileName(input.fileName);
       if (!fileName) throw badName();
       const data = input.data;

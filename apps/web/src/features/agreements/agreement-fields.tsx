@@ -3,13 +3,14 @@
  * targets (per year / per phase / whole term) and parties. Values: `agreement-values.ts`.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { AGREEMENT_KINDS, COOPERATION_AREAS, METRIC_KEYS, METRICS, PARTY_ROLES, type PartyRole } from '@yilian/contracts';
+import { AGREEMENT_DOCUMENT_MIMES, AGREEMENT_KINDS, COOPERATION_AREAS, METRIC_KEYS, METRICS, PARTY_ROLES, type PartyRole } from '@yilian/contracts';
 import { Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalName } from '../../ui/labels';
 import { InstitutionSelect } from '../network/institution-select';
 import { useInstitutionTree } from '../network/network.resource';
+import { SingleAttachment } from '../patients/attachment-upload';
 import { type ListValues, NEW_TARGET, newPhaseKey, TARGET_PERIODS, type TargetValues } from './agreement-values';
 
 export function AreasField() {
@@ -17,6 +18,19 @@ export function AreasField() {
   return (
     <Form.Item name="areas" label={t('create.areas')}>
       <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={COOPERATION_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) }))} />
+    </Form.Item>
+  );
+}
+
+/**
+ * The signed text (PDF or image), field `document` (an `AttachmentDto[]` of at most one): uploaded as soon as it is
+ * picked (POST /api/attachments), sent as `documentAttachmentId`; removing it detaches the text on save.
+ */
+export function DocumentField() {
+  const { t } = useTranslation('agreements');
+  return (
+    <Form.Item name="document" label={t('create.document')} extra={t('create.documentHint')}>
+      <SingleAttachment label={t('create.uploadDocument')} accept={AGREEMENT_DOCUMENT_MIMES.join(',')} removable />
     </Form.Item>
   );
 }

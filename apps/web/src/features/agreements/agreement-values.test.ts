@@ -1,6 +1,6 @@
-import type { AgreementDto } from '@yilian/contracts';
+import type { AgreementDto, AttachmentDto } from '@yilian/contracts';
 import { describe, expect, it } from 'vitest';
-import { changedLists, listValuesOf, toTargetInputs } from './agreement-values';
+import { changedLists, documentChange, listValuesOf, toTargetInputs } from './agreement-values';
 import { describeChanges } from './version-changes';
 
 const agreement: AgreementDto = {
@@ -24,6 +24,7 @@ const agreement: AgreementDto = {
   descriptionEn: null,
   endReason: null,
   documentAttachmentId: null,
+  document: null,
   phases: [
     { id: 'ph1', seq: 1, nameZh: '技术合作', nameEn: 'Cooperation', kind: 'technical_cooperation', startsOn: '2022-01-01', endsOn: '2023-12-31' },
     { id: 'ph2', seq: 2, nameZh: '托管', nameEn: 'Trusteeship', kind: 'trusteeship', startsOn: '2024-01-01', endsOn: '2026-12-31' },
@@ -95,5 +96,35 @@ describe('version changes', () => {
     const targets = snapshot.targets.map((x) => ({ ...x, id: `${x.id}'`, phaseId: x.phaseId === null ? null : `${x.phaseId}'` }));
     expect(describeChanges(snapshot, { ...snapshot, phases, targets })).toEqual([]);
     expect(describeChanges(snapshot, { ...snapshot, status: 'ended', endedOn: '2025-06-30' })).toEqual([{ key: 'status', to: 'ended' }]);
+  });
+});
+
+describe('amendment of the signed text', () => {
+  const file = (id: string): AttachmentDto => ({
+    id,
+    sha256: '0'.repeat(64),
+    fileName: `${id}.pdf`,
+    mime: 'application/pdf',
+    size: 10,
+    uploadedBy: 'u1',
+    institutionId: 'p1',
+    patientId: null,
+    ownerType: 'agreement',
+    ownerId: 'a1',
+    createdAt: '2025-01-01T00:00:00.000Z',
+  });
+  const withText = { ...agreement, documentAttachmentId: 'd1', document: file('d1') };
+
+  it('sends a new upload, null when removed, nothing when unchanged', () => {
+    expect(documentChange(agreement, [])).toEqual({});
+    expect(documentChange(agreement, undefined)).toEqual({});
+    expect(documentChange(agreement, [file('d2')])).toEqual({ documentAttachmentId: 'd2' });
+    expect(documentChange(withText, [file('d1')])).toEqual({});
+    expect(documentChange(withText, [file('d2')])).toEqual({ documentAttachmentId: 'd2' });
+    expect(documentChange(withText, [])).toEqual({ documentAttachmentId: null });
+  });
+
+  it('never clears an id the dialog could not show', () => {
+    expect(documentChange({ ...agreement, documentAttachmentId: 'legacy', document: null }, [])).toEqual({});
   });
 });

@@ -7,7 +7,7 @@
  * when it exists, a fresh key when added) and a target refers to that key, so removing or adding a phase never
  * re-points a target; the position is computed on submit.
  */
-import type { AgreementDto, AgreementKind, AmendAgreementInput, CooperationArea, CreateAgreementInput, MetricKey, PartyRole } from '@yilian/contracts';
+import type { AgreementDto, AgreementKind, AmendAgreementInput, AttachmentDto, CooperationArea, CreateAgreementInput, MetricKey, PartyRole } from '@yilian/contracts';
 
 export type TargetPeriod = 'year' | 'phase' | 'term';
 export const TARGET_PERIODS: readonly TargetPeriod[] = ['year', 'phase', 'term'];
@@ -109,4 +109,14 @@ export function changedLists(a: AgreementDto, v: ListValues): ListInput {
   if (phasesChanged) out.phases = phases;
   if (phasesChanged || !same(targets, toTargetInputs(before.targets, before.phases))) out.targets = targets;
   return out;
+}
+
+/**
+ * The signed text for an amendment, from the form's `document` field: a new upload's id, null when the text shown was
+ * removed, nothing when it is unchanged. Compared with the text shown (`a.document`), so an id the dialog could not
+ * show is never cleared unasked.
+ */
+export function documentChange(a: AgreementDto, document: AttachmentDto[] | undefined): Pick<AmendAgreementInput, 'documentAttachmentId'> {
+  const id = document?.[0]?.id ?? null;
+  return id === (a.document?.id ?? null) ? {} : { documentAttachmentId: id };
 }

@@ -1,9 +1,9 @@
-import { AGREEMENT_KINDS, type CreateAgreementInput } from '@yilian/contracts';
+import { AGREEMENT_KINDS, type AttachmentDto, type CreateAgreementInput } from '@yilian/contracts';
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/form-modal';
 import { InstitutionSelect } from '../network/institution-select';
-import { AreasField, PhasesFields, TargetsFields } from './agreement-fields';
+import { AreasField, DocumentField, PhasesFields, TargetsFields } from './agreement-fields';
 import { type ListValues, toPhaseInputs, toTargetInputs } from './agreement-values';
 import { useCreateAgreement } from './agreements.resource';
 
@@ -19,6 +19,7 @@ interface Values extends Pick<ListValues, 'phases' | 'targets'> {
   assisting: string;
   assisted: string;
   supervising?: string;
+  document?: AttachmentDto[];
 }
 
 export function AgreementForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
@@ -34,6 +35,7 @@ export function AgreementForm({ open, onClose, onCreated }: { open: boolean; onC
       startsOn: v.startsOn,
       endsOn: v.endsOn,
       areas: v.areas ?? [],
+      ...(v.document?.[0] ? { documentAttachmentId: v.document[0].id } : {}),
       parties: [
         { institutionId: v.assisting, role: 'assisting' },
         { institutionId: v.assisted, role: 'assisted' },
@@ -82,6 +84,7 @@ export function AgreementForm({ open, onClose, onCreated }: { open: boolean; onC
         </Col>
       </Row>
       <AreasField />
+      <DocumentField />
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="assisting" label={t('create.assisting')} rules={[{ required: true }]}>

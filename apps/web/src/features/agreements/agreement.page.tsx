@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { useLocalName } from '../../ui/labels';
 import { PageHeader } from '../../ui/page-header';
 import { PageState } from '../../ui/page-state';
+import { AttachmentPreview } from '../patients/attachment-preview';
 import { AgreementActions } from './amend';
 import { useAgreement } from './agreements.resource';
 import { DashboardTab, formatValue } from './dashboard.tab';
@@ -53,6 +54,9 @@ export function AgreementPage() {
                           {(en ? a.descriptionEn : a.descriptionZh) ?? '—'}
                         </Descriptions.Item>
                       </Descriptions>
+                    </Card>
+                    <Card size="small" title={t('summary.document')}>
+                      {a.document ? <AttachmentPreview items={[a.document]} /> : <span className="yl-muted">{t('summary.noDocument')}</span>}
                     </Card>
                     <Card size="small" title={t('summary.phases')}>
                       <Table rowKey="id" size="small" pagination={false} dataSource={a.phases} columns={[{ title: t('summary.phases'), render: (_, p) => name(p) }, { title: t('list.kind'), render: (_, p) => t(`kind.${p.kind}`) }, { title: t('list.term'), render: (_, p) => `${p.startsOn} — ${p.endsOn}` }]} />

@@ -1,10 +1,10 @@
-import type { AgreementDto } from '@yilian/contracts';
+import type { AgreementDto, AttachmentDto } from '@yilian/contracts';
 import { Button, Col, Form, Input, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/form-modal';
-import { AreasField, PartiesFields, PhasesFields, TargetsFields } from './agreement-fields';
-import { changedLists, type ListValues, listValuesOf } from './agreement-values';
+import { AreasField, DocumentField, PartiesFields, PhasesFields, TargetsFields } from './agreement-fields';
+import { changedLists, documentChange, type ListValues, listValuesOf } from './agreement-values';
 import { useAmendAgreement, useEndAgreement } from './agreements.resource';
 
 interface AmendValues extends ListValues {
@@ -12,6 +12,7 @@ interface AmendValues extends ListValues {
   titleEn: string;
   startsOn: string;
   endsOn: string;
+  document?: AttachmentDto[];
   reason: string;
 }
 
@@ -68,6 +69,8 @@ function AmendDialog({ agreement, onClose }: { agreement: AgreementDto; onClose:
       ...(v.titleEn !== agreement.titleEn ? { titleEn: v.titleEn } : {}),
       ...(v.startsOn !== agreement.startsOn ? { startsOn: v.startsOn } : {}),
       ...(v.endsOn !== agreement.endsOn ? { endsOn: v.endsOn } : {}),
+      // A new upload replaces the signed text; removing it sends null (detached; the old text stays in the history).
+      ...documentChange(agreement, v.document),
       ...changedLists(agreement, v),
     };
     // A version that changes nothing would only add a row to the history.
@@ -81,7 +84,14 @@ function AmendDialog({ agreement, onClose }: { agreement: AgreementDto; onClose:
       onClose={onClose}
       onSubmit={submit}
       successMessage={t('amend.saved')}
-      initialValues={{ titleZh: agreement.titleZh, titleEn: agreement.titleEn, startsOn: agreement.startsOn, endsOn: agreement.endsOn, ...listValuesOf(agreement) }}
+      initialValues={{
+        titleZh: agreement.titleZh,
+        titleEn: agreement.titleEn,
+        startsOn: agreement.startsOn,
+        endsOn: agreement.endsOn,
+        document: agreement.document ? [agreement.document] : [],
+        ...listValuesOf(agreement),
+      }}
       width={900}
     >
       <Row gutter={12}>
@@ -109,6 +119,7 @@ function AmendDialog({ agreement, onClose }: { agreement: AgreementDto; onClose:
           <AreasField />
         </Col>
       </Row>
+      <DocumentField />
       <PartiesFields />
       <PhasesFields />
       <TargetsFields />

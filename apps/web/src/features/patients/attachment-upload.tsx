@@ -5,15 +5,19 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpload } from './patients.resource';
 
-/** One upload button: raw-body POST /api/attachments; calls `onDone` with the stored attachment. */
-export function UploadButton({ onDone, label }: { onDone: (a: AttachmentDto) => void; label?: string }) {
+/**
+ * One upload button: raw-body POST /api/attachments; calls `onDone` with the stored attachment. `accept` narrows the
+ * file picker (the server still decides the type from the bytes); `multiple` = several files at once (default).
+ */
+export function UploadButton({ onDone, label, accept, multiple = true }: { onDone: (a: AttachmentDto) => void; label?: string; accept?: string; multiple?: boolean }) {
   const { t } = useTranslation('patients');
   const { message } = App.useApp();
   const upload = useUpload();
   return (
     <Upload
       showUploadList={false}
-      multiple
+      multiple={multiple}
+      accept={accept}
       customRequest={({ file, onSuccess, onError }) => {
         upload.mutateAsync(file as File).then(
           (a) => {
@@ -64,12 +68,31 @@ export function AttachmentUpload({ value = [], onChange, fixed = [] }: { value?:
   );
 }
 
-/** A form control holding one file (e.g. the signed consent form); a new upload replaces it. */
-export function SingleAttachment({ value = [], onChange }: { value?: AttachmentDto[]; onChange?: (v: AttachmentDto[]) => void }) {
+/**
+ * A form control holding one file (e.g. the signed consent form, an agreement's signed text); a new upload replaces
+ * it. `removable` lets the user clear it (value becomes []); `label` and `accept` go to the upload button.
+ */
+export function SingleAttachment({
+  value = [],
+  onChange,
+  label,
+  accept,
+  removable = false,
+}: {
+  value?: AttachmentDto[];
+  onChange?: (v: AttachmentDto[]) => void;
+  label?: string;
+  accept?: string;
+  removable?: boolean;
+}) {
   return (
     <Space>
-      <UploadButton onDone={(a) => onChange?.([a])} />
-      {value[0] && <Tag>{value[0].fileName}</Tag>}
+      <UploadButton onDone={(a) => onChange?.([a])} multiple={false} label={label} accept={accept} />
+      {value[0] && (
+        <Tag closable={removable} onClose={() => onChange?.([])} data-testid="uploaded-attachment">
+          {value[0].fileName}
+        </Tag>
+      )}
     </Space>
   );
 }

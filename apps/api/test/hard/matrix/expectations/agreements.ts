@@ -10,7 +10,7 @@ import type { Expectations, MatrixCase } from '../expectations.js';
 import type { Scope, World } from '../world.js';
 
 /** An agreement between two other institutions, supervised by the scope's institution. */
-async function supervisedBy(w: World, scope: Scope): Promise<string> {
+export async function supervisedBy(w: World, scope: Scope): Promise<{ id: string; assisting: string }> {
   const a = await w.t.factory.institution({ tier: 'county' });
   const b = await w.t.factory.institution({ tier: 'township' });
   const agreement = await w.t.factory.agreement([
@@ -18,17 +18,18 @@ async function supervisedBy(w: World, scope: Scope): Promise<string> {
     { institutionId: b.id, role: 'assisted' },
     { institutionId: w.inst[scope], role: 'supervising' },
   ]);
-  return agreement.id;
+  return { id: agreement.id, assisting: a.id };
 }
+const supervisedId = async (w: World, scope: Scope) => (await supervisedBy(w, scope)).id;
 
 const byId = (body?: (w: World) => Record<string, unknown>): MatrixCase[] => {
   const plan = (make: (w: World, scope: Scope) => Promise<string>) => async (w: World, scope: Scope) => ({ params: { id: await make(w, scope) }, ...(body ? { body: body(w) } : {}) });
   return [
     // Every user of a party sees it; amending and ending take a leader.
     { name: 'a party is the scope', allow: { roles: body ? ['leader'] : 'any', scopes: ['own'] }, plan: plan(agreementOf) },
-    { name: 'own supervises it (a party)', allow: { roles: body ? ['leader'] : 'any', scopes: ['own'] }, scopes: ['own'], plan: plan(supervisedBy) },
+    { name: 'own supervises it (a party)', allow: { roles: body ? ['leader'] : 'any', scopes: ['own'] }, scopes: ['own'], plan: plan(supervisedId) },
     // Leaders see what institutions below theirs supervise, never what those above or beside do.
-    { name: 'supervised by the scope', allow: { roles: ['leader'], scopes: ['child'] }, scopes: ['child', 'parent', 'partner', 'unrelated'], plan: plan(supervisedBy) },
+    { name: 'supervised by the scope', allow: { roles: ['leader'], scopes: ['child'] }, scopes: ['child', 'parent', 'partner', 'unrelated'], plan: plan(supervisedId) },
   ];
 };
 

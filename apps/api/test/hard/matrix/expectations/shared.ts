@@ -1,11 +1,13 @@
 /**
- * Shared clinical domains: attachments (documents.service.ts: an attachment is seen at the institution
- * that uploaded it, or through the record that owns it — a consult, a referral; clinical roles only,
- * like the patient records they belong to) and notifications (a user's own, nobody else's).
+ * Shared clinical domains: attachments (documents.service.ts: an attachment is seen by the clinical roles of
+ * the institution that uploaded it, or through the record that owns it — a consult, a referral: clinical roles
+ * only, like the patient records they belong to; an agreement's signed text: every role that sees the
+ * agreement) and notifications (a user's own, nobody else's). Program managers upload too (agreement texts).
  */
 import type { Role } from '@yilian/contracts';
 import { unique } from '../../../harness.js';
-import { consult } from '../clinical.js';
+import { agreementOf, consult, counterpart } from '../clinical.js';
+import { supervisedBy } from './agreements.js';
 import type { Expectations, MatrixCase } from '../expectations.js';
 import type { Persona, Scope, World } from '../world.js';
 
@@ -27,7 +29,7 @@ async function storedSha(w: World): Promise<string> {
 }
 
 /** An attachment uploaded at `institutionId`, optionally owned by a record. */
-async function attachment(w: World, institutionId: string, owner?: { type: string; id: string; patientId: string }): Promise<string> {
+async function attachment(w: World, institutionId: string, owner?: { type: string; id: string; patientId: string | null }): Promise<string> {
   const uploader = (await w.t.db.query<{ id: string }>('select user_id as id from user_roles where institution_id = $1 limit 1', [institutionId]))[0]?.id ?? w.personas.admin.id;
   const rows = await w.t.db.query<{ id: string }>(
     `insert into attachments (sha256, file_name, mime, size, uploaded_by, institution_id, patient_id, owner_type, owner_id)
@@ -48,6 +50,34 @@ const attachmentCases = (): MatrixCase[] => [
       return { params: { id: await attachment(w, c.requester, { type: 'consult', id: c.id, patientId: c.patientId }) } };
     },
   },
+  {
+    name: 'signed text of an agreement the scope is party to, uploaded by the other party',
+    // Every user of a party opens it (the own scope: own + partner); no one else.
+    allow: { roles: 'any', scopes: ['own'] },
+    async plan(w, scope) {
+      const id = await agreementOf(w, scope);
+      return { params: { id: await attachment(w, counterpart(w, scope), { type: 'agreement', id, patientId: null }) } };
+    },
+  },
+  {
+    name: 'signed text of an agreement supervised by the scope',
+    // Supervised by own: a party (every role); by the child: own's program managers oversee it.
+    allow: { roles: ['leader'], scopes: ['child'] },
+    scopes: ['child', 'parent', 'partner', 'unrelated'],
+    async plan(w, scope) {
+      const { id, assisting } = await supervisedBy(w, scope);
+      return { params: { id: await attachment(w, assisting, { type: 'agreement', id, patientId: null }) } };
+    },
+  },
+  {
+    name: 'signed text of an agreement the own institution supervises',
+    allow: { roles: 'any', scopes: ['own'] },
+    scopes: ['own'],
+    async plan(w, scope) {
+      const { id, assisting } = await supervisedBy(w, scope);
+      return { params: { id: await attachment(w, assisting, { type: 'agreement', id, patientId: null }) } };
+    },
+  },
 ];
 
 /** A notification for `userId` (the persona's own, or another user's). */
@@ -62,7 +92,7 @@ const someoneAt = async (w: World, scope: Scope, persona: Persona) => (scope ===
 
 export const sharedExpectations: Expectations = {
   'POST /api/attachments': {
-    allow: { roles: CLINICAL, scopes: 'any' },
+    allow: { roles: [...CLINICAL, 'leader'], scopes: 'any' },
     scopes: ['own'],
     // A distinct file each time (the store is content-addressed; identical files are stored once).
     plan: async () => ({ body: `matrix upload ${unique('')}\n`, headers: { 'content-type': 'text/plain', 'x-file-name': 'notes.txt' } }),
