@@ -2,6 +2,8 @@ import { expect, test } from './fixtures.js';
 import { AgreementsExtraPage } from './pages/agreements-extra.page.js';
 
 test('a leader amends an agreement, records a technique, tele-education with attendance and a trainee’s completion, and sees the figures move', async ({ page, signIn }) => {
+  // The longest flow of the suite (two amendments, technique, tele-education, trainee, KPI views): triple the time limit.
+  test.slow();
   const year = new Date().getFullYear();
   const today = new Date().toISOString().slice(0, 10);
   const code = `E2X-${Date.now()}`;
