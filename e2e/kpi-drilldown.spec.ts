@@ -73,4 +73,17 @@ test('a provincial program manager sees counts but no patients behind a region�
   await expect(kpi.rows(personTimes).first()).toBeVisible();
   const quantities = await kpi.rows(personTimes).locator('td:nth-child(4)').allInnerTexts();
   expect(quantities.reduce((sum, q) => sum + Number(q), 0)).toBe(shown);
+
+  // A batch opens on its agreement's dispatch tab.
+  await kpi.rows(personTimes).first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}\?tab=dispatch$/);
+  await expect(page.getByRole('tab', { name: '专家派驻', selected: true })).toBeVisible();
+});
+
+test('in English, the records behind a region’s batches are labelled in English', async ({ page, signIn }) => {
+  await signIn(page, 'hebei.manager', { lang: 'en', path: '/agreements/kpi/region/13' });
+  await page.getByTestId('scope-totals-dispatch.batches').click();
+  const dialog = page.getByRole('dialog', { name: /^Records: Dispatch batches/ });
+  await expect(dialog.locator('tbody tr.ant-table-row').first()).toContainText(/Batch \d+/);
+  await expect(dialog.locator('tbody tr.ant-table-row').first()).not.toContainText('批');
 });

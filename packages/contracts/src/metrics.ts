@@ -146,9 +146,11 @@ export interface DrilldownRecordDto {
 export interface DrilldownRowDto {
   id: string;
   date: string;
-  /** Plain-text summary in Chinese (API clients); the web app labels `record` rows itself. */
+  /** Plain-text summary in Chinese, and in English; the web app labels `record` rows itself. */
   label: string;
+  labelEn: string;
   detail: string;
+  detailEn: string;
   quantity: number;
   /** The record's page in the web app, where the actor may open it. */
   href: string | null;

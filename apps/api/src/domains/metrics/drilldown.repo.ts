@@ -8,6 +8,7 @@
  */
 import type { DrilldownRowDto, MetricKey } from '@yilian/contracts';
 import type { Queryable } from '../../db/db.js';
+import { ACTIVITY_LABELS } from './reports/labels.js';
 
 export interface DrillResult {
   rows: DrilldownRowDto[];
@@ -36,7 +37,10 @@ interface Args {
   patientNames: boolean;
 }
 
-const ACTIVITY: Partial<Record<MetricKey, string>> = {
+/** The agreement page's tab holding a partnership record (the web app has no page per batch or trainee). */
+const tab = (alias: string, name: 'dispatch' | 'training' | 'education') => `'/agreements/' || ${alias}.agreement_id || '?tab=${name}'`;
+
+const ACTIVITY: Partial<Record<MetricKey, keyof typeof ACTIVITY_LABELS>> = {
   'dispatch.clinic_sessions': 'clinic',
   'dispatch.patients_seen': 'clinic',
   'dispatch.operations': 'operation',
@@ -99,9 +103,10 @@ export async function drilldown(q: Queryable, metric: MetricKey, a: Args): Promi
   const base = [a.selection.agreementIds, a.from, a.to];
   const plain = async (sql: string, params: unknown[] = base) => ({ ...(await paged(q, sql, params, a)), hidden: 0, patientIds: [] });
   if (metric === 'dispatch.batches' || metric === 'dispatch.person_times') {
-    return plain(`select b.id, b.starts_on::text as date, '第 ' || b.batch_no || ' 批' as label,
+    return plain(`select b.id, b.starts_on::text as date, '第 ' || b.batch_no || ' 批' as label, 'Batch ' || b.batch_no as "labelEn",
         i.name_zh || coalesce(' ' || d.name_zh, '') || '：' || (select string_agg(p.name_zh, '、' order by p.name_zh) from dispatch_members m join practitioners p on p.id = m.practitioner_id where m.batch_id = b.id) as detail,
-        ${metric === 'dispatch.batches' ? '1' : '(select count(*) from dispatch_members m where m.batch_id = b.id)'}::int as quantity, '/dispatch/' || b.id as href
+        i.name_en || coalesce(' ' || d.name_en, '') || ': ' || (select string_agg(p.name_en, ', ' order by p.name_en) from dispatch_members m join practitioners p on p.id = m.practitioner_id where m.batch_id = b.id) as "detailEn",
+        ${metric === 'dispatch.batches' ? '1' : '(select count(*) from dispatch_members m where m.batch_id = b.id)'}::int as quantity, ${tab('b', 'dispatch')} as href
       from dispatch_batches b join institutions i on i.id = b.host_institution_id left join departments d on d.id = b.host_department_id
       where b.agreement_id = any($1::uuid[]) and b.starts_on between $2 and $3`);
   }
@@ -109,28 +114,30 @@ export async function drilldown(q: Queryable, metric: MetricKey, a: Args): Promi
   if (kind) {
     const quantity = metric === 'dispatch.patients_seen' ? 'a.quantity' : metric === 'dispatch.operations' ? 'greatest(a.quantity, 1)' : '1';
     return plain(
-      `select a.id, a.on_date::text as date, coalesce(a.title, a.kind) as label, '第 ' || b.batch_no || ' 批 ' || coalesce(p.name_zh, '') as detail,
-          ${quantity}::int as quantity, '/dispatch/' || b.id as href
+      `select a.id, a.on_date::text as date, coalesce(a.title, $5) as label, coalesce(a.title, $6) as "labelEn",
+          '第 ' || b.batch_no || ' 批 ' || coalesce(p.name_zh, '') as detail, 'Batch ' || b.batch_no || coalesce(' ' || p.name_en, '') as "detailEn",
+          ${quantity}::int as quantity, ${tab('b', 'dispatch')} as href
         from dispatch_activities a join dispatch_batches b on b.id = a.batch_id left join practitioners p on p.id = a.practitioner_id
         where b.agreement_id = any($1::uuid[]) and a.on_date between $2 and $3 and a.kind = $4`,
-      [...base, kind],
+      [...base, kind, ACTIVITY_LABELS[kind].zh, ACTIVITY_LABELS[kind].en],
     );
   }
   if (metric === 'techniques.introduced' || metric === 'techniques.independent') {
     const col = metric === 'techniques.introduced' ? 'introduced_on' : 'first_independent_on';
-    return plain(`select t.id, t.${col}::text as date, t.name_zh as label, i.name_zh as detail, 1 as quantity, null as href
+    return plain(`select t.id, t.${col}::text as date, t.name_zh as label, t.name_en as "labelEn", i.name_zh as detail, i.name_en as "detailEn", 1 as quantity, ${tab('t', 'dispatch')} as href
       from dispatch_techniques t join institutions i on i.id = t.host_institution_id where t.agreement_id = any($1::uuid[]) and t.${col} between $2 and $3`);
   }
   if (metric === 'training.trainees' || metric === 'training.completed') {
     const cond = metric === 'training.trainees' ? "t.status <> 'withdrawn' and t.starts_on between $2 and $3" : "t.status = 'completed' and t.completed_on between $2 and $3";
-    return plain(`select t.id, ${metric === 'training.trainees' ? 't.starts_on' : 't.completed_on'}::text as date, t.name_zh as label,
-        hi.name_zh || ' → ' || ho.name_zh as detail, 1 as quantity, '/trainees/' || t.id as href
+    return plain(`select t.id, ${metric === 'training.trainees' ? 't.starts_on' : 't.completed_on'}::text as date, t.name_zh as label, coalesce(t.name_en, t.name_zh) as "labelEn",
+        hi.name_zh || ' → ' || ho.name_zh as detail, hi.name_en || ' → ' || ho.name_en as "detailEn", 1 as quantity, ${tab('t', 'training')} as href
       from trainees t join institutions hi on hi.id = t.home_institution_id join institutions ho on ho.id = t.host_institution_id
       where t.agreement_id = any($1::uuid[]) and ${cond}`);
   }
   if (metric === 'education.sessions' || metric === 'education.attendance') {
-    return plain(`select s.id, ((s.held_at at time zone 'Asia/Shanghai')::date)::text as date, s.topic_zh as label, s.kind as detail,
-        ${metric === 'education.sessions' ? '1' : '(select count(*) from education_attendance x where x.session_id = s.id)'}::int as quantity, null as href
+    return plain(`select s.id, ((s.held_at at time zone 'Asia/Shanghai')::date)::text as date, s.topic_zh as label, coalesce(s.topic_en, s.topic_zh) as "labelEn",
+        case s.kind when 'lecture' then '讲座' else '病例讨论' end as detail, case s.kind when 'lecture' then 'Lecture' else 'Case conference' end as "detailEn",
+        ${metric === 'education.sessions' ? '1' : '(select count(*) from education_attendance x where x.session_id = s.id)'}::int as quantity, ${tab('s', 'education')} as href
       from education_sessions s where s.agreement_id = any($1::uuid[]) and (s.held_at at time zone 'Asia/Shanghai')::date between $2 and $3`);
   }
   return workflowDrilldown(q, metric, a);
@@ -174,14 +181,16 @@ async function workflowDrilldown(q: Queryable, metric: MetricKey, a: Args): Prom
           and (r.submitted_at at time zone 'Asia/Shanghai')::date between $2 and $3 and ${referral}`;
   const params = [owner.ids, a.from, a.to, a.institutionId, ...(narrow ? [narrow.value] : [])];
   const counts = await q.query<{ total: number; visible: number }>(`select count(*) as total, count(*) filter (where visible) as visible from (${sql}) x`, params);
-  const rows = await q.query<WorkflowRow>(`select * from (${sql}) x where visible order by date desc, id limit ${a.limit} offset ${a.offset}`, params);
+  const rows = await q.query<Omit<WorkflowRow, 'labelEn' | 'detailEn'>>(`select * from (${sql}) x where visible order by date desc, id limit ${a.limit} offset ${a.offset}`, params);
   const total = counts[0]?.visible ?? 0;
   return {
     rows: rows.map((r) => ({
       id: r.id,
       date: r.date,
       label: r.label,
+      labelEn: r.label,
       detail: r.detail,
+      detailEn: r.detail,
       quantity: r.quantity,
       href: r.href,
       record: {

@@ -106,6 +106,18 @@ describe('dispatch, training and education KPIs', () => {
     expect(target.status).toBe('on_track');
     const drill = await t.as(s.leader).get(`/api/agreements/${s.agreementId}/drilldown?metric=dispatch.person_times&from=2025-01-01&to=2025-12-31`);
     expect(drill.body.items.map((r: { quantity: number }) => r.quantity)).toEqual([3, 2]);
+    // Each row in Chinese and in English, linked to the agreement's dispatch tab (there is no page per batch).
+    expect(drill.body.items.map((r: { label: string; labelEn: string }) => [r.label, r.labelEn])).toEqual([
+      ['第 2 批', 'Batch 2'],
+      ['第 1 批', 'Batch 1'],
+    ]);
+    expect(drill.body.items[0].href).toBe(`/agreements/${s.agreementId}?tab=dispatch`);
+    const clinics = await t.as(s.leader).get(`/api/agreements/${s.agreementId}/drilldown?metric=dispatch.clinic_sessions&from=2025-01-01&to=2025-12-31`);
+    // Untitled activities are named by their kind, in both languages.
+    expect(clinics.body.items.map((r: { label: string; labelEn: string }) => [r.label, r.labelEn])).toEqual([
+      ['门诊', 'Clinic'],
+      ['门诊', 'Clinic'],
+    ]);
   });
 
   it('counts trainees (withdrawn excluded), completions with a certificate, techniques and education attendance', async () => {

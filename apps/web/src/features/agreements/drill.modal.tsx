@@ -9,11 +9,12 @@ import type { Drill } from './agreements.resource';
 
 /** Label and detail of a row in the reader's language: consult and referral rows carry what they are. */
 function useRowText() {
-  const { t } = useTranslation(['agreements', 'consults', 'referrals']);
+  const { t, i18n } = useTranslation(['agreements', 'consults', 'referrals']);
   const name = useLocalName();
+  const en = i18n.language === 'en';
   return (r: DrilldownRowDto): { label: string; detail: string; green: boolean } => {
     const x = r.record;
-    if (!x) return { label: r.label, detail: r.detail, green: false };
+    if (!x) return en ? { label: r.labelEn, detail: r.detailEn, green: false } : { label: r.label, detail: r.detail, green: false };
     const ns = x.type === 'consult' ? 'consults' : 'referrals';
     const what = x.type === 'consult' ? t(`consults:kind.${x.kind}`) : t(`referrals:direction.${x.kind}`);
     const route = x.to ? `${name(x.from)} → ${name(x.to)}` : name(x.from);
