@@ -29,16 +29,9 @@ export class AgreementsExtraPage extends AgreementsPage {
     const d = this.dialog;
     if (a.endsOn) await d.getByLabel('终止日期', { exact: true }).fill(a.endsOn);
     for (const area of a.addAreas ?? []) {
-      // The dialog's selects may still be animating when the first keystrokes land: retry until the tag shows
-      // (choosing only while it is absent, since choosing a taken option again would remove it).
-      const tag = d.getByText(area, { exact: true }).filter({ visible: true });
-      await expect(async () => {
-        if ((await tag.count()) === 0) {
-          await this.choose('合作领域', area);
-          await this.p.keyboard.press('Escape');
-        }
-        await expect(tag).toBeVisible({ timeout: 2_000 });
-      }).toPass({ timeout: 15_000 });
+      await this.choose('合作领域', area);
+      await this.p.keyboard.press('Escape');
+      await expect(d.getByText(area, { exact: true }).filter({ visible: true })).toBeVisible();
     }
     for (const t of a.targetValues ?? []) await d.getByLabel(`目标值 ${t.row}`, { exact: true }).fill(String(t.value));
     for (const t of a.addTargets ?? []) {

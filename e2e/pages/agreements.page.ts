@@ -1,4 +1,5 @@
 import { expect, type APIResponse, type Download, type Locator, type Page } from '@playwright/test';
+import { optionsOf } from './antd.js';
 
 /** A file handed to an upload control (`setInputFiles`). */
 export interface UploadFile {
@@ -20,11 +21,18 @@ export class AgreementsPage {
     return this.page.getByRole('dialog');
   }
 
-  /** Picks an option in an antd Select found by its label, by typing part of its text. */
+  /**
+   * Picks `text` in the dialog's select labelled `label` (single or multiple). Searchable selects get the text
+   * filled into their search (not typed: a retry while the dialog still animates starts afresh, and no keystroke
+   * can land elsewhere); the option is taken from this select's own listbox (another dropdown may still be closing).
+   */
   async choose(label: string, text: string): Promise<void> {
-    await this.dialog.getByLabel(label, { exact: true }).click();
-    await this.page.keyboard.type(text);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+    const select = this.dialog.getByLabel(label, { exact: true });
+    await expect(async () => {
+      if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+      if (await select.isEditable()) await select.fill(text);
+      await (await optionsOf(this.page, select)).filter({ hasText: text }).first().click({ timeout: 3_000 });
+    }).toPass({ timeout: 15_000 });
   }
 
   async create(a: {
