@@ -1,5 +1,5 @@
 import { expect, type APIResponse, type Download, type Locator, type Page } from '@playwright/test';
-import { optionsOf } from './antd.js';
+import { pickOption } from './antd.js';
 
 /** A file handed to an upload control (`setInputFiles`). */
 export interface UploadFile {
@@ -21,18 +21,10 @@ export class AgreementsPage {
     return this.page.getByRole('dialog');
   }
 
-  /**
-   * Picks `text` in the dialog's select labelled `label` (single or multiple). Searchable selects get the text
-   * filled into their search (not typed: a retry while the dialog still animates starts afresh, and no keystroke
-   * can land elsewhere); the option is taken from this select's own listbox (another dropdown may still be closing).
-   */
+  /** Picks `text` in the dialog's select labelled `label`, searching for it where the select is searchable. */
   async choose(label: string, text: string): Promise<void> {
     const select = this.dialog.getByLabel(label, { exact: true });
-    await expect(async () => {
-      if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
-      if (await select.isEditable()) await select.fill(text);
-      await (await optionsOf(this.page, select)).filter({ hasText: text }).first().click({ timeout: 3_000 });
-    }).toPass({ timeout: 15_000 });
+    await pickOption(this.page, select, text, (await select.isEditable()) ? text : undefined);
   }
 
   async create(a: {

@@ -1,17 +1,20 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * Picks an option of an Ant Design Select: opens it, types `search` when given (searchable selects), then
- * clicks the visible option containing `option`.
+ * Picks an option of an Ant Design Select (single or multiple): opens it, fills `search` when given (searchable
+ * selects), then clicks the visible option containing `option`.
  */
 export async function pickOption(page: Page, select: Locator, option: string | RegExp, search?: string): Promise<void> {
+  await select.waitFor();
+  const multiple = (await select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select-multiple ")]').count()) > 0;
   // Options may still be loading or animating when the first click lands; retry until the Select takes the choice.
   await expect(async () => {
-    await select.click();
+    // A multiple Select stays open after a choice: a retry must not toggle it shut.
+    if (!multiple || (await select.getAttribute('aria-expanded')) !== 'true') await select.click();
     if (search) await select.fill(search);
     await (await optionsOf(page, select)).filter({ hasText: option }).first().click({ timeout: 3_000 });
     // A single Select closes its dropdown once an option is taken.
-    await expect(select).not.toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+    if (!multiple) await expect(select).not.toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
 
