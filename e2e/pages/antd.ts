@@ -28,3 +28,13 @@ export async function optionsOf(page: Page, select: Locator): Promise<Locator> {
   const listId = (await combobox.getAttribute('aria-controls')) ?? '';
   return page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
 }
+
+/**
+ * Checks a radio in a dialog that may still be animating open: a click landing then can be lost (Playwright
+ * reports that it did not change the state), so it is retried until the radio is checked.
+ */
+export async function checkRadio(radio: Locator): Promise<void> {
+  await expect(async () => {
+    await radio.check({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}

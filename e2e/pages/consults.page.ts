@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { pickOption } from './antd.js';
+import { checkRadio, pickOption } from './antd.js';
 
 /** Chooses an option of an antd Select found by its label. */
 async function choose(page: Page, label: string | RegExp, search: string, option: string | RegExp = search): Promise<void> {
@@ -67,7 +67,7 @@ export class ConsultCasePage {
 
   async assign(expertName: string): Promise<void> {
     await this.button(/分配专家|Assign expert/).click();
-    await this.dialog().getByRole('radio', { name: new RegExp(expertName) }).check();
+    await checkRadio(this.dialog().getByRole('radio', { name: new RegExp(expertName) }));
     await this.confirmDialog();
   }
 
@@ -98,8 +98,8 @@ export class ConsultCasePage {
 
   async closeOut(referral: RegExp): Promise<void> {
     await this.button(/结案反馈|Close out/).click();
-    await this.dialog().getByRole('radio', { name: /^(是|Yes)$/ }).check();
-    await this.dialog().getByRole('radio', { name: referral }).check();
+    await checkRadio(this.dialog().getByRole('radio', { name: /^(是|Yes)$/ }));
+    await checkRadio(this.dialog().getByRole('radio', { name: referral }));
     await this.confirmDialog();
   }
 
